@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+// Wean — simulation of opioid tolerance, opioid-induced hyperalgesia and MSC therapy.
+// Research and education software, not medical advice.
+
+import PackageDescription
+
+let package = Package(
+    name: "Wean",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wean", targets: ["wean"]),
+        .library(name: "Solvers", targets: ["Solvers"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        // MARK: - Engine
+
+        /// ODE integrators: adaptive explicit Runge–Kutta with dense output, root finding,
+        /// discontinuity restarts and step statistics. No I/O, no server dependencies.
+        .target(
+            name: "Solvers",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+
+        // MARK: - Faces
+
+        /// The command-line commands as a library, so they are tested in process.
+        .target(
+            name: "WeanCLI",
+            dependencies: [
+                "Solvers",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        /// The `wean` executable: one line that hands over to `WeanCLI`.
+        .executableTarget(name: "wean", dependencies: ["WeanCLI"]),
+
+        // MARK: - Tests
+
+        .testTarget(name: "SolversTests", dependencies: ["Solvers"]),
+        .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers"]),
+    ]
+)

@@ -1,0 +1,53 @@
+/// An initial value problem's right-hand side `dy/dt = f(t, y)` for a state of fixed size.
+///
+/// Conform a concrete type (a struct or a final class) and the solvers specialise on it, so the
+/// right-hand side is called directly in the hot loop — no closure, no existential, no array
+/// allocated per call. The state and the derivative are passed as buffers into storage the solver
+/// preallocated once per solve.
+///
+/// Units are the caller's: the solvers only assume that `t` and the state are finite `Double`s in
+/// consistent units (Wean's own models use hours, mg and mg/L; see DESIGN.md §2).
+///
+/// Optional capabilities have defaults, so a minimal conformance is `dimension` and
+/// `derivatives(t:y:dydt:)`:
+/// - a Jacobian `∂f/∂y` (used by the stiff solvers; `providesJacobian` says whether it exists);
+/// - root (event) functions `g(t, y)` whose sign changes the driver locates on the dense output;
+/// - names for the state components, used in error messages.
+public protocol ODEProblem {
+    /// Number of state components `n` (at least 1).
+    var dimension: Int { get }
+
+    /// Writes `f(t, y)` into `dydt`. Both buffers have `dimension` elements and never alias.
+    func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>)
+
+    /// Whether `jacobian(t:y:into:)` is implemented. When `false` a solver that needs a Jacobian
+    /// approximates it by finite differences.
+    var providesJacobian: Bool { get }
+
+    /// Writes the Jacobian `J[i, j] = ∂f_i/∂y_j` into `matrix` in column-major order
+    /// (`matrix[i + j * n]`), `n × n` elements.
+    func jacobian(t: Double, y: UnsafeBufferPointer<Double>, into matrix: UnsafeMutableBufferPointer<Double>)
+
+    /// Number of root functions `g_k(t, y)`; 0 when the problem has none.
+    var rootFunctionCount: Int { get }
+
+    /// Writes `g_k(t, y)` for `k` in `0..<rootFunctionCount` into `values`.
+    func rootFunctions(t: Double, y: UnsafeBufferPointer<Double>, into values: UnsafeMutableBufferPointer<Double>)
+
+    /// A human-readable name of state component `index`, for error messages.
+    func componentName(_ index: Int) -> String
+}
+
+extension ODEProblem {
+    public var providesJacobian: Bool { false }
+
+    public func jacobian(t: Double, y: UnsafeBufferPointer<Double>, into matrix: UnsafeMutableBufferPointer<Double>) {
+        preconditionFailure("\(Self.self) does not provide a Jacobian; check providesJacobian first")
+    }
+
+    public var rootFunctionCount: Int { 0 }
+
+    public func rootFunctions(t: Double, y: UnsafeBufferPointer<Double>, into values: UnsafeMutableBufferPointer<Double>) {}
+
+    public func componentName(_ index: Int) -> String { "y[\(index)]" }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `wean` command: simulation of opioid tolerance, opioid-induced hyperalgesia and
+/// mesenchymal stem cell therapy. Research and education software, not medical advice.
+public struct WeanCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "wean",
+        abstract: "Simulate opioid tolerance, hyperalgesia and MSC therapy; plan tapers.",
+        discussion: Notice.text,
+        subcommands: [DemoCommand.self]
+    )
+
+    public init() {}
+}

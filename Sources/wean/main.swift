@@ -1,0 +1,3 @@
+import WeanCLI
+
+WeanCommand.main()

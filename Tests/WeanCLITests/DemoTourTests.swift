@@ -1,0 +1,23 @@
+import Testing
+@testable import WeanCLI
+
+@Suite struct DemoTourTests {
+    /// The tour's own checks hold: the oscillator within tolerance-sized error, the dosing run
+    /// against the closed form and mass balance, one peak per dose, and a refusal for a blow-up.
+    @Test func tourMeetsItsIndependentChecks() throws {
+        let tour = try DemoTour.run()
+        for run in tour.oscillator {
+            #expect(run.maximumError < 1e-6, "\(run.method) error \(run.maximumError)")
+        }
+        #expect(tour.dosing.peaks.count == tour.dosing.doses.count)
+        #expect(tour.dosing.maximumRelativeError < 1e-6)
+        #expect(tour.dosing.massBalanceError < 1e-8)
+        for peak in tour.dosing.peaks {
+            #expect(abs(peak.concentration - peak.analytic) / peak.analytic < 1e-6)
+        }
+        #expect(tour.dosing.fallsBelowThreshold != nil)
+        #expect(tour.refusal.contains("t = "))
+        let text = tour.rendered()
+        #expect(text.hasSuffix(Notice.text + "\n"))
+    }
+}
