@@ -25,6 +25,14 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
 
+        /// Reference problems with published solutions (the Bari IVP test set), for tests and
+        /// `wean bench`.
+        .target(
+            name: "ReferenceProblems",
+            dependencies: ["Solvers"],
+            resources: [.copy("Data")]
+        ),
+
         // MARK: - Faces
 
         /// The command-line commands as a library, so they are tested in process.
@@ -40,7 +48,7 @@ let package = Package(
 
         // MARK: - Tests
 
-        .testTarget(name: "SolversTests", dependencies: ["Solvers"]),
+        .testTarget(name: "SolversTests", dependencies: ["Solvers", "ReferenceProblems"]),
         .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers"]),
     ]
 )

@@ -36,7 +36,7 @@ public func solve<P: ODEProblem>(
     initialState: [Double],
     from t0: Double,
     outputTimes: [Double],
-    method: SolverMethod = .dopri5,
+    method: SolverMethod = .auto,
     options: SolverOptions = SolverOptions(),
     stopAtRoots: Bool = false
 ) throws(ODESolverError) -> ODESolution {

@@ -57,30 +57,45 @@ public enum DormandPrince54: ExplicitRungeKuttaScheme {
     ) -> Int {
         let k1 = stages, k2 = stages + n, k3 = stages + 2 * n, k4 = stages + 3 * n
         let k5 = stages + 4 * n, k6 = stages + 5 * n, k7 = stages + 6 * n
-        let f = { (time: Double, state: UnsafeMutablePointer<Double>, out: UnsafeMutablePointer<Double>) in
-            problem.derivatives(
-                t: time, y: UnsafeBufferPointer(start: state, count: n), dydt: UnsafeMutableBufferPointer(start: out, count: n))
-        }
         for i in 0..<n { scratch[i] = y[i] + h * (a21 * k1[i]) }
-        f(t + c2 * h, scratch, k2)
+        evaluate(problem, t + c2 * h, scratch, n, into: k2)
         for i in 0..<n { scratch[i] = y[i] + h * (a31 * k1[i] + a32 * k2[i]) }
-        f(t + c3 * h, scratch, k3)
+        evaluate(problem, t + c3 * h, scratch, n, into: k3)
         for i in 0..<n { scratch[i] = y[i] + h * (a41 * k1[i] + a42 * k2[i] + a43 * k3[i]) }
-        f(t + c4 * h, scratch, k4)
+        evaluate(problem, t + c4 * h, scratch, n, into: k4)
         for i in 0..<n { scratch[i] = y[i] + h * (a51 * k1[i] + a52 * k2[i] + a53 * k3[i] + a54 * k4[i]) }
-        f(t + c5 * h, scratch, k5)
+        evaluate(problem, t + c5 * h, scratch, n, into: k5)
         for i in 0..<n {
             scratch[i] = y[i] + h * (a61 * k1[i] + a62 * k2[i] + a63 * k3[i] + a64 * k4[i] + a65 * k5[i])
         }
-        f(t + h, scratch, k6)
+        evaluate(problem, t + h, scratch, n, into: k6)
         for i in 0..<n {
             yNew[i] = y[i] + h * (a71 * k1[i] + a73 * k3[i] + a74 * k4[i] + a75 * k5[i] + a76 * k6[i])
         }
-        f(t + h, yNew, k7)
+        evaluate(problem, t + h, yNew, n, into: k7)
         for i in 0..<n {
             errorEstimate[i] = h * (e1 * k1[i] + e3 * k3[i] + e4 * k4[i] + e5 * k5[i] + e6 * k6[i] + e7 * k7[i])
         }
         return 6
+    }
+
+    /// Hairer's stiffness detection for DOPRI5 (*Solving ODEs II*, §IV.2, and the code DOPRI5):
+    /// stages 6 and 7 are both evaluated at `t + h`, so
+    /// `ρ ≈ ‖k₇ − k₆‖ / ‖y₁ − Y₆‖` estimates the dominant eigenvalue's magnitude; `h·ρ` beyond
+    /// about 3.25 (the edge of the stability region on the negative real axis is 3.3) means the
+    /// step size is limited by stability, not accuracy. `scratch` holds `Y₆` after `step`.
+    public static func stiffnessProduct(
+        h: Double, n: Int, stages: UnsafeMutablePointer<Double>, yNew: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>
+    ) -> Double {
+        let k6 = stages + 5 * n, k7 = stages + 6 * n
+        var numerator = 0.0, denominator = 0.0
+        for i in 0..<n {
+            let dk = k7[i] - k6[i], dy = yNew[i] - scratch[i]
+            numerator += dk * dk
+            denominator += dy * dy
+        }
+        return denominator > 0 ? abs(h) * (numerator / denominator).squareRoot() : 0
     }
 
     @inlinable

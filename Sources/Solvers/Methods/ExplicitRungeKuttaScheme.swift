@@ -44,10 +44,32 @@ public protocol ExplicitRungeKuttaScheme {
         dense: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
     ) -> Int
 
+    /// After `step`, an estimate of `h·ρ`, with `ρ` the spectral radius of the Jacobian along the
+    /// step (used to detect stiffness), or NaN if the scheme offers none.
+    static func stiffnessProduct(
+        h: Double, n: Int, stages: UnsafeMutablePointer<Double>, yNew: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>
+    ) -> Double
+
     /// Writes the continuous extension at `θ ∈ [0, 1]` (time `t + θh`) into `output`.
     static func interpolate(
         theta: Double, h: Double, n: Int,
         y0: UnsafeMutablePointer<Double>, stages: UnsafeMutablePointer<Double>,
         dense: UnsafeMutablePointer<Double>, output: UnsafeMutablePointer<Double>
     )
+}
+
+extension ExplicitRungeKuttaScheme {
+    public static func stiffnessProduct(
+        h: Double, n: Int, stages: UnsafeMutablePointer<Double>, yNew: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>
+    ) -> Double { .nan }
+
+    /// Evaluates `f(t, y)` into `dydt` from raw stage pointers.
+    @inlinable @inline(__always)
+    static func evaluate<P: ODEProblem>(
+        _ problem: P, _ t: Double, _ y: UnsafeMutablePointer<Double>, _ n: Int, into dydt: UnsafeMutablePointer<Double>
+    ) {
+        problem.derivatives(t: t, y: UnsafeBufferPointer(start: y, count: n), dydt: UnsafeMutableBufferPointer(start: dydt, count: n))
+    }
 }

@@ -1,5 +1,3 @@
-import RealModule
-
 /// Adaptive (or fixed-step) integration with an embedded explicit Runge–Kutta pair.
 ///
 /// - Step-size control: a PI controller on the weighted RMS error norm (Gustafsson 1991; the
@@ -20,6 +18,10 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
     public private(set) var nextStepSize = 0.0
     public private(set) var statistics = SolverStatistics()
     public private(set) var limitingComponent = 0
+    /// A first step size for the next `reset` only (used when ``AutoSwitchingStepper`` hands over).
+    var stepSizeHint: Double?
+    /// `h·ρ` of the last accepted step (see ``ExplicitRungeKuttaScheme/stiffnessProduct(h:n:stages:yNew:scratch:)``).
+    public private(set) var lastStiffnessProduct = Double.nan
 
     private let n: Int
     private let options: SolverOptions
@@ -36,15 +38,10 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
 
     private var direction = 1.0
     private var lastStepSize = 0.0
-    private var previousErrorNorm = 1e-4
-    private var lastAttemptRejected = false
+    private var controller: StepSizeController
     private var stageZeroIsCurrent = true
     private var densePrepared = false
     private var nonFiniteCause: ODESolverError?
-
-    private let beta1: Double
-    private let beta2: Double
-    private let rejectExponent: Double
 
     /// Creates a stepper for `problem` with storage for its dimension. Call ``reset(time:state:direction:)``
     /// (or let ``ODEIntegrator`` do it) before stepping.
@@ -70,10 +67,7 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
             endDerivative = storage + 5 * n
         }
         dense = stageStart + Scheme.stageBufferCount * n
-        let k = Double(Scheme.errorEstimatorOrder + 1)
-        beta2 = 0.2 / k
-        beta1 = 1 / k - 0.75 * beta2
-        rejectExponent = 1 / k
+        controller = StepSizeController(errorOrder: Scheme.errorEstimatorOrder + 1, options: options)
     }
 
     deinit {
@@ -91,48 +85,29 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
     }
 
     public func reset(time t0: Double, state y0: UnsafeBufferPointer<Double>, direction: Double) throws(ODESolverError) {
-        guard y0.count == n else {
-            throw .invalidInput("the initial state has \(y0.count) components but the problem has \(n)")
-        }
-        guard t0.isFinite else { throw .invalidInput("the initial time must be finite, got \(t0)") }
-        if let bad = y0.firstIndex(where: { !$0.isFinite }) {
-            throw .nonFiniteInitialState(component: bad, name: problem.componentName(bad), value: y0[bad])
-        }
+        try StepperSupport.validateStart(problem, time: t0, state: y0)
         self.direction = direction < 0 ? -1 : 1
         time = t0
         previousTime = t0
         for i in 0..<n { yCurrent[i] = y0[i]; yPrevious[i] = y0[i] }
         evaluate(t0, yCurrent, into: stages)
-        if let bad = firstNonFinite(stages, count: n) {
-            throw .nonFiniteDerivative(time: t0, stepSize: 0, component: bad, name: problem.componentName(bad), value: stages[bad])
-        }
+        try StepperSupport.checkDerivative(problem, stages, time: t0, stepSize: 0)
         stageZeroIsCurrent = true
         densePrepared = false
-        lastAttemptRejected = false
-        previousErrorNorm = 1e-4
+        controller.reset()
         lastStepSize = 0
         nonFiniteCause = nil
-        let magnitude = options.fixedStepSize ?? options.initialStepSize ?? initialStepMagnitude()
+        let magnitude: Double
+        if let given = options.fixedStepSize ?? stepSizeHint ?? options.initialStepSize {
+            stepSizeHint = nil
+            magnitude = given
+        } else {
+            magnitude = StepperSupport.initialStepMagnitude(
+                problem, weights: weights, time: t0, state: yCurrent, derivative: stages, direction: self.direction,
+                order: Scheme.order, maximumStepSize: options.maximumStepSize, scratch1: scratch, scratch2: yTrial)
+            statistics.rhsEvaluations += 1
+        }
         nextStepSize = self.direction * min(magnitude, options.maximumStepSize)
-    }
-
-    /// Hairer's starting step: `h₀ = 0.01‖y₀‖/‖f₀‖`, one explicit Euler step to estimate the
-    /// second derivative, and `h₁ = (0.01 / max(‖f₀‖, ‖f'‖))^(1/(p+1))`; the smaller of `100 h₀`, `h₁`.
-    private func initialStepMagnitude() -> Double {
-        let d0 = weights.norm(yCurrent, scaledBy: yCurrent)
-        let d1 = weights.norm(stages, scaledBy: yCurrent)
-        var h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1
-        h0 = min(h0, options.maximumStepSize)
-        for i in 0..<n { scratch[i] = yCurrent[i] + direction * h0 * stages[i] }
-        evaluate(time + direction * h0, scratch, into: yTrial)
-        for i in 0..<n { errorEstimate[i] = (yTrial[i] - stages[i]) / h0 }
-        let d2 = weights.norm(errorEstimate, scaledBy: yCurrent)
-        guard d2.isFinite else { return h0 }
-        let largest = max(d1, d2)
-        let h1 = largest <= 1e-15
-            ? max(1e-6, h0 * 1e-3)
-            : Double.pow(0.01 / largest, 1 / Double(Scheme.order + 1))
-        return min(100 * h0, h1)
     }
 
     public func attemptStep(limit: Double) throws(ODESolverError) -> Bool {
@@ -148,8 +123,7 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
             h = limit - time
             landsOnLimit = true
         }
-        let smallest = 4 * max(time.ulp, (time + h).ulp)
-        guard abs(h) > smallest, h != 0 else {
+        guard !StepperSupport.isUnderflow(h, at: time) else {
             if let cause = nonFiniteCause { throw cause }
             throw .stepSizeUnderflow(time: time, stepSize: h, component: limitingComponent, name: problem.componentName(limitingComponent))
         }
@@ -167,13 +141,12 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
 
         if options.fixedStepSize == nil, errorNorm > 1 {
             statistics.rejectedSteps += 1
-            lastAttemptRejected = true
-            let factor = max(options.minimumStepRatio, options.safetyFactor * Double.pow(errorNorm, -rejectExponent))
-            nextStepSize = h * factor
+            nextStepSize = controller.rejected(stepSize: h, error: errorNorm)
             return false
         }
 
         // Accept.
+        lastStiffnessProduct = Scheme.stiffnessProduct(h: h, n: n, stages: stages, yNew: yTrial, scratch: scratch)
         previousTime = time
         time = landsOnLimit ? limit : time + h
         lastStepSize = h
@@ -185,22 +158,13 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
         stageZeroIsCurrent = false
         statistics.acceptedSteps += 1
         nonFiniteCause = nil
-        if let bad = firstNonFinite(endDerivative, count: n) {
-            throw .nonFiniteDerivative(time: time, stepSize: h, component: bad, name: problem.componentName(bad), value: endDerivative[bad])
-        }
+        try StepperSupport.checkDerivative(problem, endDerivative, time: time, stepSize: h)
 
         if let fixed = options.fixedStepSize {
             nextStepSize = direction * fixed
         } else {
-            var factor = errorNorm == 0
-                ? options.maximumStepRatio
-                : options.safetyFactor * Double.pow(errorNorm, -beta1) * Double.pow(previousErrorNorm, beta2)
-            factor = min(options.maximumStepRatio, max(options.minimumStepRatio, factor))
-            if lastAttemptRejected { factor = min(factor, 1) }
-            previousErrorNorm = max(errorNorm, 1e-4)
-            nextStepSize = direction * min(abs(h) * factor, options.maximumStepSize)
+            nextStepSize = controller.accepted(stepSize: h, error: errorNorm)
         }
-        lastAttemptRejected = false
         return true
     }
 
@@ -220,8 +184,7 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
         statistics.rejectedSteps += 1
         if options.fixedStepSize != nil { throw cause }
         nonFiniteCause = cause
-        lastAttemptRejected = true
-        nextStepSize = h * 0.25
+        nextStepSize = controller.rejected(stepSize: h, error: .nan)
     }
 
     public func interpolate(at t: Double, into output: UnsafeMutableBufferPointer<Double>) {

@@ -257,13 +257,6 @@ public enum Verner76: ExplicitRungeKuttaScheme {
         ]
     }
 
-    @inlinable @inline(__always)
-    static func evaluate<P: ODEProblem>(
-        _ problem: P, _ t: Double, _ y: UnsafeMutablePointer<Double>, _ n: Int, into dydt: UnsafeMutablePointer<Double>
-    ) {
-        problem.derivatives(t: t, y: UnsafeBufferPointer(start: y, count: n), dydt: UnsafeMutableBufferPointer(start: dydt, count: n))
-    }
-
     @inlinable
     public static func step<P: ODEProblem>(
         _ problem: P, t: Double, h: Double, n: Int,

@@ -28,6 +28,10 @@ public protocol ODEProblem {
     /// (`matrix[i + j * n]`), `n × n` elements.
     func jacobian(t: Double, y: UnsafeBufferPointer<Double>, into matrix: UnsafeMutableBufferPointer<Double>)
 
+    /// Whether `f` does not depend on `t` explicitly. Rosenbrock methods then skip estimating
+    /// `∂f/∂t` (one right-hand-side evaluation per step). Default `false` (always safe).
+    var isAutonomous: Bool { get }
+
     /// Number of root functions `g_k(t, y)`; 0 when the problem has none.
     var rootFunctionCount: Int { get }
 
@@ -44,6 +48,8 @@ extension ODEProblem {
     public func jacobian(t: Double, y: UnsafeBufferPointer<Double>, into matrix: UnsafeMutableBufferPointer<Double>) {
         preconditionFailure("\(Self.self) does not provide a Jacobian; check providesJacobian first")
     }
+
+    public var isAutonomous: Bool { false }
 
     public var rootFunctionCount: Int { 0 }
 
