@@ -33,6 +33,13 @@ let package = Package(
             resources: [.copy("Data")]
         ),
 
+        /// `wean bench`: work-precision runs of Wean's solvers and of peers (CVODE, scipy) run as
+        /// subprocesses from `benchmarks/peers/`. Not needed by the tests of the engine.
+        .target(
+            name: "Benchmarks",
+            dependencies: ["Solvers", "ReferenceProblems"]
+        ),
+
         // MARK: - Faces
 
         /// The command-line commands as a library, so they are tested in process.
@@ -40,6 +47,8 @@ let package = Package(
             name: "WeanCLI",
             dependencies: [
                 "Solvers",
+                "ReferenceProblems",
+                "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

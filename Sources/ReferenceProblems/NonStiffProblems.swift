@@ -5,6 +5,8 @@ import Solvers
 /// initial state after one period. Non-stiff, with sharp turns near the Earth that make step-size
 /// control essential.
 public struct Arenstorf: ODEProblem, Sendable {
+    /// Components are named `y1…yN`, as in the test set.
+    public func componentName(_ index: Int) -> String { "y\(index + 1)" }
     /// Mass ratio Moon/(Earth + Moon).
     public var mu = 0.012277471
     public init() {}

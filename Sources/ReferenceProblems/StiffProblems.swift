@@ -7,6 +7,8 @@ import Solvers
 /// `y1' = −k1 y1 + k3 y2 y3`, `y2' = k1 y1 − k2 y2² − k3 y2 y3`, `y3' = k2 y2²`; mass
 /// `y1 + y2 + y3 = 1` is conserved.
 public struct Robertson: ODEProblem, Sendable {
+    /// Components are named `y1…yN`, as in the test set.
+    public func componentName(_ index: Int) -> String { "y\(index + 1)" }
     public var k1 = 0.04, k2 = 3e7, k3 = 1e4
     public init() {}
     public init(_ problem: ReferenceProblem) {
@@ -36,6 +38,8 @@ public struct Robertson: ODEProblem, Sendable {
 ///
 /// `y1' = y2`, `y2' = μ(1 − y1²) y2 − y1`.
 public struct VanDerPol: ODEProblem, Sendable {
+    /// Components are named `y1…yN`, as in the test set.
+    public func componentName(_ index: Int) -> String { "y\(index + 1)" }
     public var mu = 1000.0
     public init() {}
     public init(_ problem: ReferenceProblem) { mu = problem.parameter("mu") }
@@ -59,6 +63,8 @@ public struct VanDerPol: ODEProblem, Sendable {
 ///
 /// `y1' = s(y2 − y1 y2 + y1 − q y1²)`, `y2' = (−y2 − y1 y2 + y3)/s`, `y3' = w(y1 − y3)`.
 public struct Oregonator: ODEProblem, Sendable {
+    /// Components are named `y1…yN`, as in the test set.
+    public func componentName(_ index: Int) -> String { "y\(index + 1)" }
     public var s = 77.27, w = 0.161, q = 8.375e-6
     public init() {}
     public init(_ problem: ReferenceProblem) {

@@ -9,6 +9,12 @@ import Testing
         for run in tour.oscillator {
             #expect(run.maximumError < 1e-6, "\(run.method) error \(run.maximumError)")
         }
+        #expect(tour.stiff.count == 3)
+        for run in tour.stiff {
+            #expect(run.scd > 3.5, "\(run.method) scd \(run.scd)")
+            #expect(run.statistics.acceptedSteps < 5000)
+        }
+        #expect(tour.explicitOnStiff.contains("100000 steps"))
         #expect(tour.dosing.peaks.count == tour.dosing.doses.count)
         #expect(tour.dosing.maximumRelativeError < 1e-6)
         #expect(tour.dosing.massBalanceError < 1e-8)

@@ -7,7 +7,7 @@ public struct WeanCommand: ParsableCommand {
         commandName: "wean",
         abstract: "Simulate opioid tolerance, hyperalgesia and MSC therapy; plan tapers.",
         discussion: Notice.text,
-        subcommands: [DemoCommand.self]
+        subcommands: [DemoCommand.self, BenchCommand.self]
     )
 
     public init() {}

@@ -1,4 +1,5 @@
 import Foundation
+import ReferenceProblems
 import Solvers
 
 /// The end-to-end tour behind `wean demo`: each stop runs a piece of Wean on built-in inputs,
@@ -9,6 +10,15 @@ struct DemoTour {
         var method: SolverMethod
         /// Largest absolute error against `(cos t, −sin t)` over 1 000 output times.
         var maximumError: Double
+        var statistics: SolverStatistics
+    }
+
+    /// One method on the stiff Van der Pol oscillator (μ = 1000), scored against the published
+    /// reference solution.
+    struct StiffRun {
+        var method: SolverMethod
+        /// Significant correct digits at t = 2000.
+        var scd: Double
         var statistics: SolverStatistics
     }
 
@@ -31,13 +41,21 @@ struct DemoTour {
     }
 
     var oscillator: [OscillatorRun]
+    var stiff: [StiffRun]
+    /// What DOPRI5 alone says on the stiff problem.
+    var explicitOnStiff: String
     var dosing: DosingRun
     /// The message with which the engine refused a solution that blows up.
     var refusal: String
 
     /// Runs every stop of the tour.
     static func run() throws -> DemoTour {
-        DemoTour(oscillator: try SolverMethod.allCases.map(runOscillator), dosing: try runDosing(), refusal: refusalMessage())
+        DemoTour(
+            oscillator: try [SolverMethod.dopri5, .vern7].map(runOscillator),
+            stiff: try [SolverMethod.auto, .rodas5, .bdf].map(runStiff),
+            explicitOnStiff: explicitOnStiffMessage(),
+            dosing: try runDosing(),
+            refusal: refusalMessage())
     }
 
     static func runOscillator(_ method: SolverMethod) throws -> OscillatorRun {
@@ -56,13 +74,36 @@ struct DemoTour {
         return OscillatorRun(method: method, maximumError: worst, statistics: solution.statistics)
     }
 
+    static let stiffSetting = ToleranceSetting(relative: 1e-6, absolute: 1e-6)
+
+    static func runStiff(_ method: SolverMethod) throws -> StiffRun {
+        let reference = try ReferenceProblem.load("vdpol")
+        let solution = try solve(
+            VanDerPol(reference), initialState: reference.y0, from: reference.t0, outputTimes: [reference.tEnd],
+            method: method, options: stiffSetting.options)
+        let scd = significantCorrectDigits(solution.states[0], reference: reference.referenceSolution, absoluteTolerance: stiffSetting.absolute)
+        return StiffRun(method: method, scd: scd, statistics: solution.statistics)
+    }
+
+    /// DOPRI5 alone on the stiff problem, limited to 100 000 steps.
+    static func explicitOnStiffMessage() -> String {
+        var options = stiffSetting.options
+        options.maximumSteps = 100_000
+        do {
+            _ = try solve(VanDerPol(), initialState: [2, 0], from: 0, outputTimes: [2000], method: .dopri5, options: options)
+            return "no error (unexpected)"
+        } catch {
+            return error.description
+        }
+    }
+
     static func runDosing() throws -> DosingRun {
         let model = TwoCompartmentOral()
         let doses = (0..<7).map { (time: 24 * Double($0), amount: 100.0) }
         let end = 9 * 24.0
         var options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-10)
         options.rootDirections = [.decreasing, .decreasing]
-        let stepper = try ExplicitRungeKuttaStepper<TwoCompartmentOral, DormandPrince54>(problem: model, options: options)
+        let stepper = try AutoSwitchingStepper(problem: model, options: options)
         var initial = [0.0, 0, 0, 0]
         initial[0] = doses[0].amount
         let integrator = try ODEIntegrator(stepper: stepper, options: options, t0: 0, y0: initial)
@@ -130,9 +171,21 @@ struct DemoTour {
         }
         text += table.rendered() + "\n"
 
-        text += "2. Dosing through the discontinuity API: 100 mg orally every 24 h × \(dosing.doses.count) into the\n"
+        text += "2. Stiff problems: Van der Pol, μ = 1000, t = 0 … 2000 (Hairer & Wanner's VDPOL), rtol = atol = 1e-6,\n"
+        text += "   scored against the Bari test set's reference solution (scd = correct digits at the end).\n\n"
+        var stiffTable = TextTable("method", "scd", "steps", "rejected", "f evals", "Jacobians", "LU")
+        for run in stiff {
+            let s = run.statistics
+            stiffTable.add(run.method.rawValue, fixed(run.scd, decimals: 2), "\(s.acceptedSteps)", "\(s.rejectedSteps)",
+                           "\(s.rhsEvaluations)", "\(s.jacobianEvaluations)", "\(s.luDecompositions)")
+        }
+        text += stiffTable.rendered()
+        text += "\n   `auto` (the default) runs DOPRI5 on the fast jumps and RODAS5 on the slow stiff branches.\n"
+        text += "   DOPRI5 alone: \"\(explicitOnStiff)\"\n\n"
+
+        text += "3. Dosing through the discontinuity API: 100 mg orally every 24 h × \(dosing.doses.count) into the\n"
         text += "   two-compartment model of DESIGN.md §2 (KA 1.2/h, CL 10 L/h, V1 50 L, Q 5 L/h, V2 100 L),\n"
-        text += "   DOPRI5 with rtol 1e-8; the solver stops exactly at each dose, the depot jumps, it restarts.\n"
+        text += "   the default method with rtol 1e-8; the solver stops exactly at each dose, the depot jumps, it restarts.\n"
         text += "   Peaks are located by root finding on d(central)/dt and checked against the closed form.\n\n"
         var peaks = TextTable("dose", "peak at (h)", "Cmax (mg/L)", "closed form", "trough before next (mg/L)")
         for (index, peak) in dosing.peaks.enumerated() {
@@ -149,9 +202,9 @@ struct DemoTour {
         let s = dosing.statistics
         text += "   Work: \(s.acceptedSteps) steps, \(s.rejectedSteps) rejected, \(s.rhsEvaluations) f evaluations, \(s.rootFunctionEvaluations) root-function evaluations.\n\n"
 
-        text += "3. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
+        text += "4. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
         text += "   \"\(refusal)\"\n\n"
-        text += "Coming next: stiff solvers, the model language, NONMEM data sets, the opioid and MSC model, tapers.\n\n"
+        text += "Coming next: the model language, NONMEM data sets, the opioid and MSC model, tapers.\n\n"
         text += Notice.text + "\n"
         return text
     }
