@@ -70,12 +70,8 @@ public final class BDFStepper<Problem: ODEProblem>: ODEStepper {
     private var nonFiniteCause: ODESolverError?
     private let newtonTolerance: Double
 
-    /// `γ_k = Σ_{j=1…k} 1/j`.
-    private static func gamma(_ k: Int) -> Double {
-        var sum = 0.0
-        if k >= 1 { for j in 1...k { sum += 1 / Double(j) } }
-        return sum
-    }
+    /// `γ_k = Σ_{j=1…k} 1/j` for `k = 0…maximumOrder`, filled once at creation.
+    private let gamma: UnsafeMutablePointer<Double>
 
     public init(problem: Problem, options: SolverOptions) throws(ODESolverError) {
         try options.validate(dimension: problem.dimension, rootCount: problem.rootFunctionCount)
@@ -99,6 +95,9 @@ public final class BDFStepper<Problem: ODEProblem>: ODEStepper {
         derivative = increment + n
         scratch = derivative + n
         rescaleWork = storage + vectors * n
+        gamma = .allocate(capacity: Self.maximumOrder + 1)
+        gamma[0] = 0
+        for k in 1...Self.maximumOrder { gamma[k] = gamma[k - 1] + 1 / Double(k) }
         var smallestRelative = Double.infinity
         for i in 0..<n { smallestRelative = min(smallestRelative, weights.relative[i]) }
         if smallestRelative == 0 || !smallestRelative.isFinite { smallestRelative = 1e-6 }
@@ -108,6 +107,7 @@ public final class BDFStepper<Problem: ODEProblem>: ODEStepper {
 
     deinit {
         storage.deallocate()
+        gamma.deallocate()
         weights.deallocate()
     }
 
@@ -211,7 +211,7 @@ public final class BDFStepper<Problem: ODEProblem>: ODEStepper {
             throw .stepSizeUnderflow(time: time, stepSize: h, component: limitingComponent, name: problem.componentName(limitingComponent))
         }
         let k = order
-        let gammaK = Self.gamma(k)
+        let gammaK = gamma[k]
         let tNew = landsOnLimit ? limit : time + h
 
         // Predictor and ψ.
@@ -221,7 +221,7 @@ public final class BDFStepper<Problem: ODEProblem>: ODEStepper {
             for j in 0...k {
                 let value = differences[j * n + i]
                 sum += value
-                if j >= 1 { psiSum += Self.gamma(j) * value }
+                psiSum += gamma[j] * value
             }
             predicted[i] = sum
             psi[i] = psiSum / gammaK
