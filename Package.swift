@@ -25,6 +25,21 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
 
+        /// The model language: lexer, parser, checker, IR and the register-machine evaluator.
+        .target(
+            name: "ModelLanguage",
+            dependencies: ["Solvers", .product(name: "RealModule", package: "swift-numerics")]
+        ),
+
+        /// Dose records and their command-line form.
+        .target(name: "Dosing"),
+
+        /// Runs a compiled model through doses: stop times at every dose and infusion edge.
+        .target(
+            name: "Simulation",
+            dependencies: ["Solvers", "ModelLanguage", "Dosing"]
+        ),
+
         /// Reference problems with published solutions (the Bari IVP test set), for tests and
         /// `wean bench`.
         .target(
@@ -48,6 +63,9 @@ let package = Package(
             dependencies: [
                 "Solvers",
                 "ReferenceProblems",
+                "ModelLanguage",
+                "Dosing",
+                "Simulation",
                 "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -58,6 +76,7 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "ReferenceProblems"]),
+        .testTarget(name: "ModelLanguageTests", dependencies: ["ModelLanguage", "Solvers", "Dosing", "Simulation", "ReferenceProblems"]),
         .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers"]),
     ]
 )

@@ -31,7 +31,7 @@ public enum SolverMethod: String, CaseIterable, Sendable, Codable {
     /// concrete problem type and method.
     public func withStepper<P: ODEProblem, R>(
         for problem: P, options: SolverOptions,
-        _ body: (any ODEStepper) throws(ODESolverError) -> R
+        _ body: (any ODEStepper<P>) throws(ODESolverError) -> R
     ) throws(ODESolverError) -> R {
         switch self {
         case .auto: try body(AutoSwitchingStepper<P>(problem: problem, options: options))

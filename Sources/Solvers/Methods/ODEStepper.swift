@@ -6,7 +6,7 @@
 /// say whether it was accepted, and interpolate the solution anywhere in the last accepted step.
 /// Output times, root finding, stop times, restarts and step limits live in the driver, so every
 /// method gets them alike.
-public protocol ODEStepper: AnyObject {
+public protocol ODEStepper<Problem>: AnyObject {
     associatedtype Problem: ODEProblem
 
     /// The problem being solved.

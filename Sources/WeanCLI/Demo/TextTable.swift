@@ -7,6 +7,8 @@ struct TextTable {
 
     init(_ header: String...) { self.header = header }
 
+    init(_ header: [String]) { self.header = header }
+
     mutating func add(_ cells: String...) { rows.append(cells) }
 
     /// The table with columns padded to their widest cell, first column left-aligned.

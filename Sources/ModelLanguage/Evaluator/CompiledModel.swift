@@ -1,0 +1,111 @@
+/// A model lowered to register-machine programs, ready to evaluate: the right-hand side, the
+/// outputs, the initial state and the dosing modifiers. Immutable and shareable between threads;
+/// each simulation evaluates it through its own ``ModelInstance``.
+///
+/// Cost: one pass over a flat instruction array per evaluation, a few nanoseconds per
+/// instruction; constants are folded and repeated subexpressions computed once.
+public final class CompiledModel: @unchecked Sendable {
+    /// The checked model.
+    public let model: Model
+
+    /// A program and the registers holding its results.
+    struct Program {
+        private let storage: UnsafeMutablePointer<Instruction>
+        /// The instructions, in order.
+        let instructions: UnsafeBufferPointer<Instruction>
+        let results: [Int32]
+
+        init(_ list: [Instruction], results: [Int32]) {
+            let buffer = UnsafeMutablePointer<Instruction>.allocate(capacity: max(1, list.count))
+            list.withUnsafeBufferPointer { if let base = $0.baseAddress { buffer.initialize(from: base, count: list.count) } }
+            storage = buffer
+            instructions = UnsafeBufferPointer(start: buffer, count: list.count)
+            self.results = results
+        }
+
+        func deallocate() { storage.deallocate() }
+    }
+
+    let registerCount: Int
+    /// Register contents at creation: constants set, parameters at their defaults.
+    let registerTemplate: [Double]
+    let derivative: Program
+    let outputs: Program
+    let initial: Program
+    /// The symbolic Jacobian's non-zero entries: their registers, and their positions
+    /// (`i + j·n`, column-major).
+    let jacobian: Program
+    let jacobianPositions: [Int32]
+    let modifiers: [DosingModifier: [Int: Program]]
+    let instructionCounts: (derivative: Int, outputs: Int)
+
+    /// Lowers a checked model.
+    public init(_ model: Model) {
+        self.model = model
+        var builder = ProgramBuilder(model: model)
+
+        var derivativeProgram = ProgramBuilder.Program()
+        let derivativeRegisters = model.states.map { builder.lower($0.derivative, into: &derivativeProgram) }
+
+        var outputProgram = ProgramBuilder.Program()
+        let variableRegisters = model.variables.indices.map { builder.lower(.variable($0), into: &outputProgram) }
+
+        var jacobianProgram = ProgramBuilder.Program()
+        var jacobianEntries: [(index: Int, register: Int32)] = []
+        let jacobian = model.jacobianExpressions()
+        let n = model.states.count
+        for i in 0..<n {
+            for j in 0..<n {
+                if case .constant(0) = jacobian[i][j] { continue }
+                jacobianEntries.append((i + j * n, builder.lower(jacobian[i][j], into: &jacobianProgram)))
+            }
+        }
+
+        var initialProgram = ProgramBuilder.Program()
+        let initialRegisters = model.states.map { builder.lower($0.initialValue, into: &initialProgram) }
+
+        var modifierPrograms: [DosingModifier: [Int: ([Instruction], Int32)]] = [:]
+        for (kind, byState) in model.modifiers {
+            for (state, expression) in byState {
+                var program = ProgramBuilder.Program()
+                let register = builder.lower(expression, into: &program)
+                modifierPrograms[kind, default: [:]][state] = (program.live(for: [register]), register)
+            }
+        }
+
+        var template = [Double](repeating: 0, count: builder.registerCount)
+        for (register, value) in builder.constants { template[Int(register)] = value }
+        for (i, parameter) in model.parameters.enumerated() { template[Int(builder.parameterRegister(i))] = parameter.defaultValue }
+        registerCount = builder.registerCount
+        registerTemplate = template
+        let derivativeInstructions = derivativeProgram.live(for: derivativeRegisters)
+        let outputInstructions = outputProgram.live(for: variableRegisters)
+        derivative = Program(derivativeInstructions, results: derivativeRegisters)
+        outputs = Program(outputInstructions, results: variableRegisters)
+        initial = Program(initialProgram.live(for: initialRegisters), results: initialRegisters)
+        self.jacobian = Program(jacobianProgram.live(for: jacobianEntries.map(\.register)), results: jacobianEntries.map(\.register))
+        jacobianPositions = jacobianEntries.map { Int32($0.index) }
+        modifiers = modifierPrograms.mapValues { $0.mapValues { Program($0.0, results: [$0.1]) } }
+        instructionCounts = (derivativeInstructions.count, outputInstructions.count)
+    }
+
+    deinit {
+        derivative.deallocate()
+        outputs.deallocate()
+        initial.deallocate()
+        jacobian.deallocate()
+        for byState in modifiers.values { for program in byState.values { program.deallocate() } }
+    }
+
+    /// Instructions in the right-hand-side program (after folding and CSE).
+    public var derivativeInstructionCount: Int { instructionCounts.derivative }
+
+    /// Number of Jacobian entries that are not identically zero (the sparsity pattern's size).
+    public var jacobianNonZeroCount: Int { jacobianPositions.count }
+
+    /// Output names: states, then assigned names (DESIGN.md §3).
+    public var outputNames: [String] { model.outputNames }
+
+    /// A new evaluation context with the default parameters.
+    public func makeInstance() -> ModelInstance { ModelInstance(self) }
+}

@@ -1,0 +1,24 @@
+/// A simulated trajectory: the outputs of a model (states, then assigned names) at each output
+/// time, with the solver's work counts.
+public struct SimulationResult: Sendable {
+    /// Output names, in column order.
+    public var names: [String]
+    public var times: [Double]
+    /// `rows[i][j]` is output `j` at `times[i]`.
+    public var rows: [[Double]]
+    public var statistics: SolverStatisticsSummary
+
+    /// The column called `name`.
+    public func column(_ name: String) -> [Double]? {
+        names.firstIndex(of: name).map { j in rows.map { $0[j] } }
+    }
+}
+
+/// Work counts of a simulation (the solver's, summed over restarts).
+public struct SolverStatisticsSummary: Sendable, Equatable {
+    public var steps = 0
+    public var rejectedSteps = 0
+    public var rhsEvaluations = 0
+    public var jacobianEvaluations = 0
+    public var restarts = 0
+}
