@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WeanCLI
 
@@ -23,7 +24,18 @@ import Testing
         }
         #expect(tour.dosing.fallsBelowThreshold != nil)
         #expect(tour.refusal.contains("t = "))
+        #expect(tour.language.baseline == 20)
+        #expect(tour.language.nadir.value < 0.6 * tour.language.baseline)
+        #expect(abs(tour.language.final - tour.language.baseline) < 0.05 * tour.language.baseline)
+        #expect(tour.language.statistics.restarts == 2)
         let text = tour.rendered()
         #expect(text.hasSuffix(Notice.text + "\n"))
     }
+}
+
+/// The tour's embedded model is the example file, unchanged.
+@Test func embeddedExampleMatchesFile() throws {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("examples/indirect_response.wean")
+    #expect(try String(contentsOf: file, encoding: .utf8) == DemoTour.languageExample + "\n")
 }

@@ -17,8 +17,13 @@ struct CheckCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
+        print(try output(), terminator: "")
+    }
+
+    /// What `run` prints: the model's summary in the requested format.
+    func output() throws -> String {
         let compiled = try ModelLoading.compile(model)
-        print(Self.describe(compiled.model, file: model, format: format), terminator: "")
+        return Self.describe(compiled.model, file: model, format: format)
     }
 
     static func describe(_ model: Model, file: String, format: OutputFormat) -> String {

@@ -80,6 +80,11 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        print(try output(), terminator: "")
+    }
+
+    /// What `run` prints: the simulated outputs in the requested format.
+    func output() throws -> String {
         guard let method = SolverMethod(rawValue: solver) else {
             throw ValidationError("unknown solver '\(solver)'; expected one of \(SolverMethod.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -121,7 +126,7 @@ struct SimulateCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure
         }
-        print(Self.render(result, columns: selected, format: format), terminator: "")
+        return Self.render(result, columns: selected, format: format)
     }
 
     static func render(_ result: SimulationResult, columns: [String], format: OutputFormat) -> String {
