@@ -10,6 +10,10 @@ let package = Package(
     products: [
         .executable(name: "wean", targets: ["wean"]),
         .library(name: "Solvers", targets: ["Solvers"]),
+        .library(name: "ModelLanguage", targets: ["ModelLanguage"]),
+        .library(name: "Dosing", targets: ["Dosing"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "ReferenceProblems", targets: ["ReferenceProblems"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,7 +32,7 @@ let package = Package(
         /// The model language: lexer, parser, checker, IR and the register-machine evaluator.
         .target(
             name: "ModelLanguage",
-            dependencies: ["Solvers", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["Solvers"]
         ),
 
         /// Dose records and their command-line form.

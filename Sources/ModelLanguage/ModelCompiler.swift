@@ -15,14 +15,6 @@ public enum ModelCompiler {
         return .success(model)
     }
 
-    /// Parses, checks and lowers `source`.
-    public static func compile(source: String, file: String) throws(ModelErrors) -> CompiledModel {
-        switch check(source: source, file: file) {
-        case .success(let model): return CompiledModel(model)
-        case .failure(let errors): throw errors
-        }
-    }
-
     private static func deduplicated(_ diagnostics: [ModelDiagnostic]) -> [ModelDiagnostic] {
         var seen: Set<ModelDiagnostic> = []
         return diagnostics.filter { seen.insert($0).inserted }

@@ -178,12 +178,16 @@ import Testing
             param b = 2
             d/dt(x) = (a * b + x) * (b * a + x) + x^2
             """)
-        // a·b (once, operands ordered), + x (once), product, x², sum.
-        #expect(shared.derivativeInstructionCount == 5)
+        // a·b depends on parameters only: hoisted, computed once per parameter change. Per
+        // evaluation: + x (once, operands ordered), the product, x², the sum.
+        #expect(shared.derivativeInstructionCount == 4)
         let instance = shared.makeInstance()
         var dydt = [0.0]
         [3.0].withUnsafeBufferPointer { ys in dydt.withUnsafeMutableBufferPointer { instance.derivatives(t: 0, y: ys, dydt: $0) } }
         #expect(dydt == [25 + 9])
+        instance.setParameter(named: "a", to: 3)
+        [3.0].withUnsafeBufferPointer { ys in dydt.withUnsafeMutableBufferPointer { instance.derivatives(t: 0, y: ys, dydt: $0) } }
+        #expect(dydt == [81 + 9], "a changed parameter reaches the hoisted product")
         let branch = try Self.compile("d/dt(x) = ifelse(1 > 2, exp(x), -x)")
         #expect(branch.derivativeInstructionCount == 1, "a constant condition picks its branch")
     }
@@ -217,5 +221,50 @@ import Testing
         var dydt = [0.0, 0]
         [1.0, 0].withUnsafeBufferPointer { ys in dydt.withUnsafeMutableBufferPointer { instance.derivatives(t: 0, y: ys, dydt: $0) } }
         #expect(dydt == [4, 1])
+    }
+}
+
+/// Inputs that would make a naive compiler recurse or blow up are bounded.
+@Suite struct RobustnessTests {
+    /// 3,000 chained assignments, each squaring the last: compiled (values, derivatives and
+    /// Jacobian) in time linear in the chain, without deep recursion.
+    @Test func longChainsOfAssignments() throws {
+        var source = "a0 = x\n"
+        for k in 1..<3000 { source += "a\(k) = a\(k - 1) * a\(k - 1) * 0.5 + 0.1\n" }
+        source += "d/dt(x) = -a2999\n"
+        let compiled = try ModelCompiler.compile(source: source, file: "chain.wean")
+        #expect(compiled.jacobianNonZeroCount == 1)
+        let instance = compiled.makeInstance()
+        var dydt = [0.0]
+        [0.3].withUnsafeBufferPointer { ys in dydt.withUnsafeMutableBufferPointer { instance.derivatives(t: 0, y: ys, dydt: $0) } }
+        #expect(dydt[0].isFinite)
+    }
+
+    @Test func deepNestingIsAnError() {
+        let deep = "d/dt(x) = " + String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 150)
+        guard case .failure(let errors) = ModelCompiler.check(source: deep, file: "deep.wean") else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(errors.diagnostics.first?.message.contains("nested more than 100 levels") == true)
+        let long = "d/dt(x) = " + Array(repeating: "x", count: 1500).joined(separator: " + ")
+        guard case .failure(let longErrors) = ModelCompiler.check(source: long, file: "long.wean") else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(longErrors.diagnostics.first?.message.contains("longer than 2000 tokens") == true)
+        let fine = "d/dt(x) = " + Array(repeating: "x", count: 500).joined(separator: " + ")
+        #expect(throws: Never.self) { _ = try ModelCompiler.compile(source: fine, file: "fine.wean") }
+    }
+
+    /// Arbitrary bytes never crash the front end.
+    @Test func randomTextNeverCrashes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdxyzt_0123456789.eE+-*/^()=<>!&|,#[] \n\tparamd/dt(f)alag")
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0...120, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            _ = ModelCompiler.check(source: text, file: "random.wean")
+        }
     }
 }

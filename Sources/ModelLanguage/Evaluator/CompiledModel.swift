@@ -37,6 +37,9 @@ public final class CompiledModel: @unchecked Sendable {
     let jacobian: Program
     let jacobianPositions: [Int32]
     let modifiers: [DosingModifier: [Int: Program]]
+    /// Everything that depends on parameters and constants only, hoisted out of the other
+    /// programs; run once per parameter change.
+    let parameterDependent: Program
     let instructionCounts: (derivative: Int, outputs: Int)
 
     /// Lowers a checked model.
@@ -44,30 +47,37 @@ public final class CompiledModel: @unchecked Sendable {
         self.model = model
         var builder = ProgramBuilder(model: model)
 
-        var derivativeProgram = ProgramBuilder.Program()
+        // Each program first lowers the assigned variables in order, so that a long chain of
+        // assignments never recurses deeper than one expression; dead code is removed after.
+        func withVariables() -> ProgramBuilder.Program {
+            var program = ProgramBuilder.Program()
+            for v in model.variables.indices { _ = builder.lower(.variable(v), into: &program) }
+            return program
+        }
+
+        var derivativeProgram = withVariables()
         let derivativeRegisters = model.states.map { builder.lower($0.derivative, into: &derivativeProgram) }
 
-        var outputProgram = ProgramBuilder.Program()
+        var outputProgram = withVariables()
         let variableRegisters = model.variables.indices.map { builder.lower(.variable($0), into: &outputProgram) }
 
-        var jacobianProgram = ProgramBuilder.Program()
+        var jacobianProgram = withVariables()
         var jacobianEntries: [(index: Int, register: Int32)] = []
-        let jacobian = model.jacobianExpressions()
+        let jacobian = builder.lowerJacobian(into: &jacobianProgram)
         let n = model.states.count
-        for i in 0..<n {
-            for j in 0..<n {
-                if case .constant(0) = jacobian[i][j] { continue }
-                jacobianEntries.append((i + j * n, builder.lower(jacobian[i][j], into: &jacobianProgram)))
+        for j in 0..<n {
+            for i in 0..<n where builder.isConstant(jacobian[i][j]) != 0 {
+                jacobianEntries.append((i + j * n, jacobian[i][j]))
             }
         }
 
-        var initialProgram = ProgramBuilder.Program()
+        var initialProgram = withVariables()
         let initialRegisters = model.states.map { builder.lower($0.initialValue, into: &initialProgram) }
 
         var modifierPrograms: [DosingModifier: [Int: ([Instruction], Int32)]] = [:]
         for (kind, byState) in model.modifiers {
             for (state, expression) in byState {
-                var program = ProgramBuilder.Program()
+                var program = withVariables()
                 let register = builder.lower(expression, into: &program)
                 modifierPrograms[kind, default: [:]][state] = (program.live(for: [register]), register)
             }
@@ -78,18 +88,27 @@ public final class CompiledModel: @unchecked Sendable {
         for (i, parameter) in model.parameters.enumerated() { template[Int(builder.parameterRegister(i))] = parameter.defaultValue }
         registerCount = builder.registerCount
         registerTemplate = template
-        let derivativeInstructions = derivativeProgram.live(for: derivativeRegisters)
-        let outputInstructions = outputProgram.live(for: variableRegisters)
+        // Hoist what depends on parameters and constants only into one program, run when the
+        // parameters change, so each evaluation does only the work that depends on t and y.
+        var hoister = ParameterHoisting(staticRegisters: Set((0..<model.parameters.count).map { builder.parameterRegister($0) })
+            .union(builder.constants.map(\.register)))
+        let derivativeInstructions = hoister.split(derivativeProgram.live(for: derivativeRegisters))
+        let outputInstructions = hoister.split(outputProgram.live(for: variableRegisters))
+        let initialInstructions = hoister.split(initialProgram.live(for: initialRegisters))
+        let jacobianInstructions = hoister.split(jacobianProgram.live(for: jacobianEntries.map(\.register)))
+        let modifierInstructions = modifierPrograms.mapValues { $0.mapValues { (hoister.split($0.0), $0.1) } }
         derivative = Program(derivativeInstructions, results: derivativeRegisters)
         outputs = Program(outputInstructions, results: variableRegisters)
-        initial = Program(initialProgram.live(for: initialRegisters), results: initialRegisters)
-        self.jacobian = Program(jacobianProgram.live(for: jacobianEntries.map(\.register)), results: jacobianEntries.map(\.register))
+        initial = Program(initialInstructions, results: initialRegisters)
+        self.jacobian = Program(jacobianInstructions, results: jacobianEntries.map(\.register))
         jacobianPositions = jacobianEntries.map { Int32($0.index) }
-        modifiers = modifierPrograms.mapValues { $0.mapValues { Program($0.0, results: [$0.1]) } }
+        modifiers = modifierInstructions.mapValues { $0.mapValues { Program($0.0, results: [$0.1]) } }
+        parameterDependent = Program(hoister.hoisted, results: [])
         instructionCounts = (derivativeInstructions.count, outputInstructions.count)
     }
 
     deinit {
+        parameterDependent.deallocate()
         derivative.deallocate()
         outputs.deallocate()
         initial.deallocate()
@@ -108,4 +127,25 @@ public final class CompiledModel: @unchecked Sendable {
 
     /// A new evaluation context with the default parameters.
     public func makeInstance() -> ModelInstance { ModelInstance(self) }
+}
+
+/// Splits programs into the instructions that depend only on parameters and constants (collected,
+/// in order, into `hoisted`) and the rest.
+struct ParameterHoisting {
+    var staticRegisters: Set<Int32>
+    private(set) var hoisted: [Instruction] = []
+
+    mutating func split(_ program: [Instruction]) -> [Instruction] {
+        var dynamic: [Instruction] = []
+        for instruction in program {
+            let count = ProgramBuilder.operandCount(instruction.operation)
+            let operands = [instruction.a, instruction.b, instruction.c].prefix(count)
+            if operands.allSatisfy({ staticRegisters.contains($0) }) {
+                if staticRegisters.insert(instruction.destination).inserted { hoisted.append(instruction) }
+            } else {
+                dynamic.append(instruction)
+            }
+        }
+        return dynamic
+    }
 }

@@ -1,5 +1,3 @@
-import RealModule
-
 /// Evaluation of expressions whose leaves are all constants, with the evaluator's exact
 /// semantics (the same `Instruction.Operation` cases), used for constant folding and parameter
 /// defaults.

@@ -18,7 +18,6 @@ struct Instruction: Sendable, Hashable {
 }
 
 import Foundation
-import RealModule
 
 /// Runs `program` over `registers`.
 @inline(__always)
@@ -44,17 +43,17 @@ func execute(_ program: UnsafeBufferPointer<Instruction>, _ r: UnsafeMutablePoin
         case .notEqual: value = a != r[Int(instruction.b)] ? 1 : 0
         case .and: value = (a != 0 && r[Int(instruction.b)] != 0) ? 1 : 0
         case .or: value = (a != 0 || r[Int(instruction.b)] != 0) ? 1 : 0
-        case .exp: value = Double.exp(a)
-        case .log: value = Double.log(a)
-        case .log10: value = Double.log10(a)
+        case .exp: value = Foundation.exp(a)
+        case .log: value = Foundation.log(a)
+        case .log10: value = Foundation.log10(a)
         case .sqrt: value = a.squareRoot()
         case .abs: value = Swift.abs(a)
         case .min: value = Swift.min(a, r[Int(instruction.b)])
         case .max: value = Swift.max(a, r[Int(instruction.b)])
         case .floor: value = a.rounded(.down)
         case .ceil: value = a.rounded(.up)
-        case .sin: value = Double.sin(a)
-        case .cos: value = Double.cos(a)
+        case .sin: value = Foundation.sin(a)
+        case .cos: value = Foundation.cos(a)
         case .select: value = a != 0 ? r[Int(instruction.b)] : r[Int(instruction.c)]
         }
         r[Int(instruction.destination)] = value

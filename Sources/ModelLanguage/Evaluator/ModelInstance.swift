@@ -10,6 +10,8 @@ public final class ModelInstance: ODEProblem, @unchecked Sendable {
     public let infusionRates: UnsafeMutableBufferPointer<Double>
     private let parameterBase: Int
     private let stateBase: Int
+    /// Whether the parameter-dependent program must run before the next evaluation.
+    private var parametersChanged = true
 
     init(_ compiled: CompiledModel) {
         self.compiled = compiled
@@ -36,7 +38,10 @@ public final class ModelInstance: ODEProblem, @unchecked Sendable {
     public func parameter(_ index: Int) -> Double { registers[parameterBase + index] }
 
     /// Sets parameter `index`.
-    public func setParameter(_ index: Int, to value: Double) { registers[parameterBase + index] = value }
+    public func setParameter(_ index: Int, to value: Double) {
+        registers[parameterBase + index] = value
+        parametersChanged = true
+    }
 
     /// Sets the parameter called `name`; returns `false` if there is none.
     @discardableResult
@@ -47,7 +52,16 @@ public final class ModelInstance: ODEProblem, @unchecked Sendable {
     }
 
     @inline(__always)
+    private func prepare() {
+        if parametersChanged {
+            execute(compiled.parameterDependent.instructions, registers)
+            parametersChanged = false
+        }
+    }
+
+    @inline(__always)
     private func load(t: Double, y: UnsafeBufferPointer<Double>) {
+        prepare()
         registers[0] = t
         let states = registers + stateBase
         for i in 0..<y.count { states[i] = y[i] }
@@ -74,6 +88,7 @@ public final class ModelInstance: ODEProblem, @unchecked Sendable {
 
     /// The initial state from the model's initial conditions and the current parameters.
     public func initialState() -> [Double] {
+        prepare()
         execute(compiled.initial.instructions, registers)
         return compiled.initial.results.map { registers[Int($0)] }
     }

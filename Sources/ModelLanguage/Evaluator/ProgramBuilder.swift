@@ -10,6 +10,7 @@ struct ProgramBuilder {
     /// Constant registers and their values (initialised once per instance).
     private(set) var constants: [(register: Int32, value: Double)] = []
     private var constantRegisters: [UInt64: Int32] = [:]
+    private var constantValues: [Int32: Double] = [:]
 
     init(model: Model) {
         self.model = model
@@ -29,12 +30,14 @@ struct ProgramBuilder {
         if let register = constantRegisters[key] { return register }
         let register = newRegister()
         constantRegisters[key] = register
+        constantValues[register] = value
         constants.append((register, value))
         return register
     }
 
+    /// The value of a constant register, or `nil` for any other register.
     func isConstant(_ register: Int32) -> Double? {
-        constants.first { $0.register == register }?.value
+        constantValues[register]
     }
 
     /// One program under construction: its instructions and its value-numbering table.
@@ -106,6 +109,11 @@ struct ProgramBuilder {
         case .add, .multiply, .min, .max, .equal, .notEqual, .and, .or: true
         default: false
         }
+    }
+
+    /// Emits one operation (folding constants and reusing an identical earlier instruction).
+    mutating func emitOperation(_ operation: Instruction.Operation, _ a: Int32, _ b: Int32, _ c: Int32, _ program: inout Program) -> Int32 {
+        emit(operation, a, b, c, into: &program)
     }
 
     private mutating func emit(

@@ -35,6 +35,23 @@ struct Parser {
 
     private var current: Token { tokens[position] }
 
+    /// Limits that keep every later stage's recursion shallow: an expression nested deeper, or a
+    /// statement longer, is an error (split it into assignments).
+    static let maximumNesting = 100
+    static let maximumStatementTokens = 2000
+    private var nesting = 0
+    private var statementStart = 0
+
+    private mutating func enter() throws(ParseError) {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else {
+            throw ParseError(location: current.location, message: "expression nested more than \(Self.maximumNesting) levels deep; split it into assignments")
+        }
+        guard position - statementStart <= Self.maximumStatementTokens else {
+            throw ParseError(location: current.location, message: "statement longer than \(Self.maximumStatementTokens) tokens; split it into assignments")
+        }
+    }
+
     private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
 
     private func isSymbol(_ s: String) -> Bool {
@@ -74,6 +91,8 @@ struct Parser {
                 break
             }
             do {
+                nesting = 0
+                statementStart = position
                 let statement = try parseStatement()
                 statements.append((statement, start))
             } catch {
@@ -183,6 +202,9 @@ struct Parser {
         while case .symbol(let s) = current.kind, Self.levels[level].contains(s) {
             let location = current.location
             advance()
+            guard position - statementStart <= Self.maximumStatementTokens else {
+                throw ParseError(location: location, message: "statement longer than \(Self.maximumStatementTokens) tokens; split it into assignments")
+            }
             let right = try parseBinary(level: level + 1)
             left = .binary(s, left, right, location)
         }
@@ -190,6 +212,8 @@ struct Parser {
     }
 
     private mutating func parseUnary() throws(ParseError) -> SyntaxExpression {
+        try enter()
+        defer { nesting -= 1 }
         if case .symbol(let s) = current.kind, s == "-" || s == "+" || s == "!" {
             let location = current.location
             advance()
