@@ -44,6 +44,17 @@ let package = Package(
             dependencies: ["Solvers", "ModelLanguage", "Dosing"]
         ),
 
+        /// `wean-codegen`: a model file to native Swift (run by the WeanModelCompiler plugin).
+        .executableTarget(name: "wean-codegen", dependencies: ["ModelLanguage"]),
+        .plugin(name: "WeanModelCompiler", capability: .buildTool(), dependencies: ["wean-codegen"]),
+
+        /// The package's own models, compiled natively at build time.
+        .target(
+            name: "ModelLibrary",
+            dependencies: ["ModelLanguage", "Solvers"],
+            plugins: ["WeanModelCompiler"]
+        ),
+
         /// Reference problems with published solutions (the Bari IVP test set), for tests and
         /// `wean bench`.
         .target(
@@ -68,6 +79,7 @@ let package = Package(
                 "Solvers",
                 "ReferenceProblems",
                 "ModelLanguage",
+                "ModelLibrary",
                 "Dosing",
                 "Simulation",
                 "Benchmarks",
@@ -80,7 +92,10 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "ReferenceProblems"]),
-        .testTarget(name: "ModelLanguageTests", dependencies: ["ModelLanguage", "Solvers", "Dosing", "Simulation", "ReferenceProblems"]),
+        .testTarget(
+            name: "ModelLanguageTests",
+            dependencies: ["ModelLanguage", "ModelLibrary", "Solvers", "Dosing", "Simulation", "ReferenceProblems"]
+        ),
         .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers"]),
     ]
 )

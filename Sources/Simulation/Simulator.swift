@@ -13,8 +13,8 @@ import Solvers
 /// method restarts. An output at the time of a dose reports the state after the dose.
 public enum Simulator {
     /// Simulates `instance` from `t0` (default: the earliest of 0, the doses and the outputs).
-    public static func simulate(
-        _ instance: ModelInstance, doses: [DoseRecord], outputTimes: [Double], method: SolverMethod = .auto,
+    public static func simulate<Runtime: ModelRuntime>(
+        _ instance: Runtime, doses: [DoseRecord], outputTimes: [Double], method: SolverMethod = .auto,
         options: SolverOptions = SolverOptions(), startTime: Double? = nil
     ) throws(SimulationError) -> SimulationResult {
         let model = instance.model
@@ -53,17 +53,17 @@ public enum Simulator {
     }
 }
 
-private func runSimulation<S: ODEStepper>(
-    _ stepper: S, instance: ModelInstance, options: SolverOptions, t0: Double,
+private func runSimulation<S: ODEStepper, Runtime: ModelRuntime>(
+    _ stepper: S, instance: Runtime, options: SolverOptions, t0: Double,
     administrations: [(record: DoseRecord, state: Int)], outputTimes: [Double]
-) throws(ODESolverError) -> SimulationResult where S.Problem == ModelInstance {
+) throws(ODESolverError) -> SimulationResult where S.Problem == Runtime {
     var run = Run(instance: instance, stepper: stepper, options: options)
     return try run.simulate(t0: t0, administrations: administrations, outputTimes: outputTimes)
 }
 
 /// One simulation's event loop.
-private struct Run<Stepper: ODEStepper> where Stepper.Problem == ModelInstance {
-    let instance: ModelInstance
+private struct Run<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.Problem == Runtime {
+    let instance: Runtime
     let stepper: Stepper
     let options: SolverOptions
 
@@ -75,7 +75,7 @@ private struct Run<Stepper: ODEStepper> where Stepper.Problem == ModelInstance {
         case rateChange(state: Int, delta: Double)
     }
 
-    init(instance: ModelInstance, stepper: Stepper, options: SolverOptions) {
+    init(instance: Runtime, stepper: Stepper, options: SolverOptions) {
         self.instance = instance
         self.stepper = stepper
         self.options = options

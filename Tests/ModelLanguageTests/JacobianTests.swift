@@ -73,3 +73,48 @@ import ModelLanguage
         #expect(try SimulationTests.example("rober").jacobianNonZeroCount == 7)
     }
 }
+
+/// Symbolic Jacobians of randomly generated expressions against central differences.
+@Suite struct RandomExpressionJacobianTests {
+    /// A random smooth expression over u, v, w (no kinks or jumps: abs, min, max, floor, ceil and
+    /// comparisons are left out), kept positive under logs and roots.
+    static func expression(depth: Int, _ generator: inout SystemRandomNumberGenerator) -> String {
+        let leaves = ["u", "v", "w", "p", "1.5", "0.3", "t"]
+        if depth == 0 || Int.random(in: 0..<4, using: &generator) == 0 { return leaves.randomElement(using: &generator)! }
+        let a = expression(depth: depth - 1, &generator), b = expression(depth: depth - 1, &generator)
+        switch Int.random(in: 0..<11, using: &generator) {
+        case 0: return "(\(a) + \(b))"
+        case 1: return "(\(a) - \(b))"
+        case 2: return "(\(a) * \(b))"
+        case 3: return "(\(a) / (1 + \(b)^2))"
+        case 4: return "exp(0.1 * \(a))"
+        case 5: return "log(1 + \(a)^2)"
+        case 6: return "sqrt(1 + \(a)^2)"
+        case 7: return "sin(\(a))"
+        case 8: return "cos(\(b))"
+        case 9: return "(1 + \(a)^2)^(0.5 + 0.1 * \(b)^2)"
+        default: return "(-\(a))"
+        }
+    }
+
+    @Test func randomExpressions() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let source = """
+                param p = 0.8
+                q = \(Self.expression(depth: 3, &generator))
+                d/dt(u) = \(Self.expression(depth: 4, &generator)) + q
+                d/dt(v) = \(Self.expression(depth: 4, &generator))
+                d/dt(w) = \(Self.expression(depth: 4, &generator)) * q
+                """
+            let instance = try ModelCompiler.compile(source: source, file: "random.wean").makeInstance()
+            let y = [Double.random(in: -1...1, using: &generator), Double.random(in: -1...1, using: &generator), Double.random(in: -1...1, using: &generator)]
+            let symbolic = JacobianTests.symbolic(instance, t: 0.4, y: y)
+            let central = JacobianTests.central(instance, t: 0.4, y: y)
+            let scale = max(central.map(abs).max() ?? 1, 1)
+            for (a, b) in zip(symbolic, central) {
+                #expect(abs(a - b) <= 1e-6 * scale, "\(source)\nat \(y): \(symbolic) vs \(central)")
+            }
+        }
+    }
+}

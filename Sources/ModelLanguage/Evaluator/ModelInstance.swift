@@ -3,7 +3,7 @@ import Solvers
 /// One evaluation context of a ``CompiledModel``: its register buffer, its parameter values and
 /// the zero-order inputs (infusions) currently running into each state. An ``ODEProblem``, so the
 /// solvers integrate it directly. Not thread-safe: give each concurrent simulation its own.
-public final class ModelInstance: ODEProblem, @unchecked Sendable {
+public final class ModelInstance: ModelRuntime, @unchecked Sendable {
     public let compiled: CompiledModel
     private let registers: UnsafeMutablePointer<Double>
     /// Zero-order input into each state (amount per time unit), added to its derivative.
@@ -43,13 +43,6 @@ public final class ModelInstance: ODEProblem, @unchecked Sendable {
         parametersChanged = true
     }
 
-    /// Sets the parameter called `name`; returns `false` if there is none.
-    @discardableResult
-    public func setParameter(named name: String, to value: Double) -> Bool {
-        guard let index = compiled.model.parameterIndex(name) else { return false }
-        setParameter(index, to: value)
-        return true
-    }
 
     @inline(__always)
     private func prepare() {
