@@ -67,7 +67,7 @@ let package = Package(
         /// subprocesses from `benchmarks/peers/`. Not needed by the tests of the engine.
         .target(
             name: "Benchmarks",
-            dependencies: ["Solvers", "ReferenceProblems"]
+            dependencies: ["Solvers", "ReferenceProblems", "ModelLanguage", "ModelLibrary"]
         ),
 
         // MARK: - Faces
@@ -96,6 +96,6 @@ let package = Package(
             name: "ModelLanguageTests",
             dependencies: ["ModelLanguage", "ModelLibrary", "Solvers", "Dosing", "Simulation", "ReferenceProblems"]
         ),
-        .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers"]),
+        .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers", "Benchmarks"]),
     ]
 )

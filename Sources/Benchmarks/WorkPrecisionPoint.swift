@@ -19,6 +19,24 @@ public struct WorkPrecisionPoint: Sendable, Codable {
     public var seconds: Double
     public var repeats: Int
 
+    public init(
+        peer: String, solver: String, problem: String, relativeTolerance: Double, absoluteTolerance: Double, scd: Double,
+        rhsEvaluations: Int, jacobianEvaluations: Int, luDecompositions: Int?, steps: Int, seconds: Double, repeats: Int
+    ) {
+        self.peer = peer
+        self.solver = solver
+        self.problem = problem
+        self.relativeTolerance = relativeTolerance
+        self.absoluteTolerance = absoluteTolerance
+        self.scd = scd
+        self.rhsEvaluations = rhsEvaluations
+        self.jacobianEvaluations = jacobianEvaluations
+        self.luDecompositions = luDecompositions
+        self.steps = steps
+        self.seconds = seconds
+        self.repeats = repeats
+    }
+
     /// `"wean auto"`, `"cvode BDF"`.
     public var label: String { "\(peer) \(solver)" }
 }
