@@ -78,7 +78,7 @@ public enum LanguageBenchmark {
         for method in [SolverMethod.rodas5, .bdf] {
             log("solving OREGO with \(method.rawValue)")
             let variants: [(String, any ODEProblem)] = [
-                ("native, symbolic", orego), ("native, finite differences", SymbolicHidden(orego)),
+                ("native, symbolic", orego), ("native, finite differences", differenced(orego)),
                 ("evaluator, symbolic", interpreted), ("hand-written, analytic", Oregonator()),
             ]
             for (name, problem) in variants {
@@ -94,19 +94,14 @@ public enum LanguageBenchmark {
         return text
     }
 
+    /// `problem` with its Jacobian hidden (opened from the existential).
+    static func differenced(_ problem: any ModelRuntime) -> any ODEProblem {
+        func wrap<P: ModelRuntime>(_ p: P) -> any ODEProblem { FiniteDifferenceJacobian(p) }
+        return wrap(problem)
+    }
+
     static func row(_ model: String, _ kind: String, _ ns: (Double, Double, Double)) -> String {
         "  " + model.padding(toLength: 38, withPad: " ", startingAt: 0) + "  " + kind.padding(toLength: 10, withPad: " ", startingAt: 0)
             + String(format: "  %7.1f ns  %4.1f ns  %9.1f ns  %13.2f×  %10.2f×\n", ns.0, ns.1, ns.2, ns.0 / ns.2, ns.1 / ns.2)
-    }
-}
-
-/// A problem with its Jacobian hidden, so the solvers use finite differences.
-struct SymbolicHidden: ODEProblem {
-    let wrapped: any ODEProblem
-    init(_ wrapped: any ODEProblem) { self.wrapped = wrapped }
-    var dimension: Int { wrapped.dimension }
-    var isAutonomous: Bool { wrapped.isAutonomous }
-    func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
-        wrapped.derivatives(t: t, y: y, dydt: dydt)
     }
 }

@@ -80,7 +80,7 @@ import Solvers
         let options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-10)
         let end = file == "vdpol.wean" ? 500.0 : 100.0
         let symbolic = try solveOpened(native, y0: native.initialState(), end: end, method: method, options: options)
-        let differences = try solveOpened(FiniteDifferences(native), y0: native.initialState(), end: end, method: method, options: options)
+        let differences = try solveOpened(LanguageFD.wrap(native), y0: native.initialState(), end: end, method: method, options: options)
         for (x, y) in zip(symbolic.states[0], differences.states[0]) {
             #expect(abs(x - y) <= 1e-4 * max(abs(y), 1e-3), "\(file) \(method): \(x) vs \(y)")
         }
@@ -92,13 +92,10 @@ import Solvers
     }
 }
 
-/// Hides a model's symbolic Jacobian so the solvers difference it.
-struct FiniteDifferences: ODEProblem {
-    let wrapped: any ModelRuntime
-    init(_ wrapped: any ModelRuntime) { self.wrapped = wrapped }
-    var dimension: Int { wrapped.dimension }
-    var isAutonomous: Bool { wrapped.isAutonomous }
-    func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
-        wrapped.derivatives(t: t, y: y, dydt: dydt)
+enum LanguageFD {
+    /// `runtime` with its symbolic Jacobian hidden.
+    static func wrap(_ runtime: any ModelRuntime) -> any ODEProblem {
+        func open<P: ModelRuntime>(_ p: P) -> any ODEProblem { FiniteDifferenceJacobian(p) }
+        return open(runtime)
     }
 }

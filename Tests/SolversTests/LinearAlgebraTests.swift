@@ -69,7 +69,7 @@ import ReferenceProblems
             }
             let evaluations = y.withUnsafeMutableBufferPointer { yb in
                 f.withUnsafeMutableBufferPointer { fb in
-                    workspace.evaluate(FiniteDifferenceOnly(problem), t: t, y: yb.baseAddress!, f: fb.baseAddress!, stepSize: 1e-3, weights: weights)
+                    workspace.evaluate(FiniteDifferenceJacobian(problem), t: t, y: yb.baseAddress!, f: fb.baseAddress!, stepSize: 1e-3, weights: weights)
                 }
             }
             #expect(evaluations == n)
@@ -81,15 +81,5 @@ import ReferenceProblems
                 }
             }
         }
-    }
-}
-
-/// Hides a problem's analytic Jacobian so the finite-difference path is taken.
-struct FiniteDifferenceOnly<Wrapped: ODEProblem>: ODEProblem {
-    let wrapped: Wrapped
-    init(_ wrapped: Wrapped) { self.wrapped = wrapped }
-    var dimension: Int { wrapped.dimension }
-    func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
-        wrapped.derivatives(t: t, y: y, dydt: dydt)
     }
 }

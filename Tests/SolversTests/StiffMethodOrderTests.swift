@@ -68,7 +68,7 @@ import ReferenceProblems
     func finiteDifferenceJacobianSolveMatchesAnalytic(method: SolverMethod) throws {
         let options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-10)
         let analytic = try solve(Oregonator(), initialState: [1, 2, 3], from: 0, outputTimes: [50], method: method, options: options)
-        let differences = try solve(FiniteDifferenceOnly(Oregonator()), initialState: [1, 2, 3], from: 0, outputTimes: [50], method: method, options: options)
+        let differences = try solve(FiniteDifferenceJacobian(Oregonator()), initialState: [1, 2, 3], from: 0, outputTimes: [50], method: method, options: options)
         #expect(analytic.statistics.jacobianEvaluations > 0)
         for (x, y) in zip(analytic.states[0], differences.states[0]) {
             #expect(abs(x - y) / abs(y) < 1e-5)
