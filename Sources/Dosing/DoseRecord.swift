@@ -46,16 +46,4 @@ public struct DoseRecord: Sendable, Hashable {
         self.interval = interval
         self.additional = additional
     }
-
-    /// The individual administrations of this record: the first at `time`, then `additional`
-    /// more every `interval`.
-    public var expanded: [DoseRecord] {
-        (0...max(0, additional)).map { k in
-            var single = self
-            single.time = time + Double(k) * interval
-            single.interval = 0
-            single.additional = 0
-            return single
-        }
-    }
 }

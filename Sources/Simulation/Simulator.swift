@@ -12,7 +12,9 @@ import Solvers
 /// time of the solver (never stepped over), where the state jumps or the input changes and the
 /// method restarts. An output at the time of a dose reports the state after the dose.
 public enum Simulator {
-    /// Simulates `instance` from `t0` (default: the earliest of 0, the doses and the outputs).
+    /// Simulates `instance` with `doses`, reporting the outputs at `outputTimes` (increasing),
+    /// from `startTime` (default: the earliest of 0, the doses and the outputs). An output at the
+    /// time of a dose reports the state after the dose.
     public static func simulate<Runtime: ModelRuntime>(
         _ instance: Runtime, doses: [DoseRecord], outputTimes: [Double], method: SolverMethod = .auto,
         options: SolverOptions = SolverOptions(), startTime: Double? = nil
@@ -23,17 +25,44 @@ public enum Simulator {
             guard t.isFinite else { throw .invalidInput("output time \(i + 1) is \(t); output times must be finite") }
             if i > 0, t < outputTimes[i - 1] { throw .invalidInput("output times must be in increasing order; \(t) follows \(outputTimes[i - 1])") }
         }
-        var administrations: [(record: DoseRecord, state: Int)] = []
+        var doseEntries: [TimelineEntry] = []
         for dose in doses {
             guard dose.time.isFinite, dose.amount.isFinite else { throw .invalidInput("a dose has a non-finite time or amount") }
             let state = try resolve(dose.compartment, in: model)
-            for single in dose.expanded { administrations.append((single, state)) }
+            doseEntries.append(TimelineEntry(time: dose.time, action: .dose(dose, state: state)))
         }
-        administrations.sort { $0.record.time < $1.record.time }
-        let t0 = startTime ?? min(0, outputTimes[0], administrations.first?.record.time ?? 0)
+        doseEntries.sort { $0.time < $1.time }
+        // Merge: at equal times doses come first, so outputs there see the dose.
+        var timeline: [TimelineEntry] = []
+        var d = 0
+        for (index, time) in outputTimes.enumerated() {
+            while d < doseEntries.count, doseEntries[d].time <= time {
+                timeline.append(doseEntries[d])
+                d += 1
+            }
+            timeline.append(TimelineEntry(time: time, action: .output(tag: index)))
+        }
+        let t0 = startTime ?? min(0, outputTimes[0], doseEntries.first?.time ?? 0)
+        let (outputs, statistics) = try run(instance, timeline: timeline, method: method, options: options, startTime: t0)
+        return SimulationResult(names: model.outputNames, times: outputs.map(\.time), rows: outputs.map(\.values), statistics: statistics)
+    }
+
+    /// Runs `instance` through `timeline`, whose entries are processed in the order given (their
+    /// times non-decreasing, except that a reset may start time again). Events that entries
+    /// schedule (infusion ends, lagged doses, ADDL repeats) are processed in time order, before
+    /// entries at the same time. Integration starts at `startTime` (default: the first entry's
+    /// time or 0, whichever is earlier).
+    public static func run<Runtime: ModelRuntime>(
+        _ instance: Runtime, timeline: [TimelineEntry], method: SolverMethod = .auto,
+        options: SolverOptions = SolverOptions(), startTime: Double? = nil
+    ) throws(SimulationError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) {
+        for entry in timeline where !entry.time.isFinite {
+            throw .invalidInput("a timeline entry has time \(entry.time)")
+        }
+        let t0 = startTime ?? min(0, timeline.first?.time ?? 0)
         do throws(ODESolverError) {
             return try method.withStepper(for: instance, options: options) { (stepper) throws(ODESolverError) in
-                try runSimulation(stepper, instance: instance, options: options, t0: t0, administrations: administrations, outputTimes: outputTimes)
+                try runEngine(stepper, instance: instance, options: options, t0: t0, timeline: timeline)
             }
         } catch {
             throw .solver(error)
@@ -53,82 +82,125 @@ public enum Simulator {
     }
 }
 
-private func runSimulation<S: ODEStepper, Runtime: ModelRuntime>(
-    _ stepper: S, instance: Runtime, options: SolverOptions, t0: Double,
-    administrations: [(record: DoseRecord, state: Int)], outputTimes: [Double]
-) throws(ODESolverError) -> SimulationResult where S.Problem == Runtime {
-    var run = Run(instance: instance, stepper: stepper, options: options)
-    return try run.simulate(t0: t0, administrations: administrations, outputTimes: outputTimes)
+private func runEngine<S: ODEStepper, Runtime: ModelRuntime>(
+    _ stepper: S, instance: Runtime, options: SolverOptions, t0: Double, timeline: [TimelineEntry]
+) throws(ODESolverError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) where S.Problem == Runtime {
+    var engine = try Engine(instance: instance, stepper: stepper, options: options, t0: t0)
+    return try engine.run(timeline)
 }
 
-/// One simulation's event loop.
-private struct Run<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.Problem == Runtime {
+/// The event loop: integrates between events, applies them, restarts the method.
+private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.Problem == Runtime {
     let instance: Runtime
     let stepper: Stepper
     let options: SolverOptions
+    var integrator: ODEIntegrator<Stepper>
+    var totals = SolverStatistics()
+    var restarts = 0
 
-    /// Something that happens at a time: a dose record (modifiers evaluated, administration
-    /// scheduled), a bolus, or an infusion rate change.
+    /// Events scheduled by entries: doses coming due (lag, ADDL), boluses and infusion edges.
     enum Event {
-        case record(DoseRecord, state: Int)
+        case dose(DoseRecord, state: Int)
         case bolus(state: Int, amount: Double)
         case rateChange(state: Int, delta: Double)
     }
 
-    init(instance: Runtime, stepper: Stepper, options: SolverOptions) {
+    var pending: [(time: Double, order: Int, event: Event)] = []
+    var sequence = 0
+
+    init(instance: Runtime, stepper: Stepper, options: SolverOptions, t0: Double) throws(ODESolverError) {
         self.instance = instance
         self.stepper = stepper
         self.options = options
+        for i in 0..<instance.dimension { instance.infusionRates[i] = 0 }
+        integrator = try ODEIntegrator(stepper: stepper, options: options, t0: t0, y0: instance.initialState())
     }
 
-    mutating func simulate(
-        t0: Double, administrations: [(record: DoseRecord, state: Int)], outputTimes: [Double]
-    ) throws(ODESolverError) -> SimulationResult {
-        let model = instance.model
-        for i in 0..<model.states.count { instance.infusionRates[i] = 0 }
-        var pending: [(time: Double, order: Int, event: Event)] = []
-        var sequence = 0
-        for (record, state) in administrations {
-            pending.append((record.time, sequence, .record(record, state: state)))
-            sequence += 1
-        }
-        let integrator = try ODEIntegrator(stepper: stepper, options: options, t0: t0, y0: instance.initialState())
-        var result = SimulationResult(names: model.outputNames, times: [], rows: [], statistics: SolverStatisticsSummary())
-        var outputBuffer = [Double](repeating: 0, count: model.outputNames.count)
-        var nextOutput = 0
-        var restarts = 0
-
-        func record(at t: Double) {
-            outputBuffer.withUnsafeMutableBufferPointer { instance.outputs(t: t, y: integrator.state, into: $0) }
-            result.times.append(t)
-            result.rows.append(outputBuffer)
-        }
-
-        while nextOutput < outputTimes.count {
-            pending.sort { ($0.time, $0.order) < ($1.time, $1.order) }
-            let nextEvent = pending.first?.time ?? .infinity
-            // Outputs strictly before the next event.
-            integrator.stopTime = nextEvent.isFinite ? nextEvent : outputTimes.last!
-            while nextOutput < outputTimes.count, outputTimes[nextOutput] < nextEvent {
-                _ = try integrator.advance(to: outputTimes[nextOutput])
-                record(at: outputTimes[nextOutput])
-                nextOutput += 1
+    mutating func run(_ timeline: [TimelineEntry]) throws(ODESolverError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) {
+        var outputs: [TimelineOutput] = []
+        var buffer = [Double](repeating: 0, count: instance.model.outputNames.count)
+        for entry in timeline {
+            let t = entry.time
+            if case .reset = entry.action {
+                try reset(at: t)
+                continue
             }
-            guard nextOutput < outputTimes.count, nextEvent.isFinite else { break }
-            // Integrate to the event time and apply every event there.
-            if integrator.time != nextEvent { _ = try integrator.advance(to: nextEvent) }
+            guard t >= integrator.time else {
+                throw .invalidInput("time goes backwards from \(integrator.time) to \(t) without a reset")
+            }
+            try processPending(through: t)
+            try integrate(to: t)
+            switch entry.action {
+            case .output(let tag):
+                buffer.withUnsafeMutableBufferPointer { instance.outputs(t: t, y: integrator.state, into: $0) }
+                outputs.append(TimelineOutput(tag: tag, time: t, values: buffer))
+            case let .dose(record, state):
+                schedule(.dose(record, state: state), at: t)
+                for k in stride(from: 1, through: max(0, record.additional), by: 1) {
+                    var repeated = record
+                    repeated.time = record.time + Double(k) * record.interval
+                    repeated.additional = 0
+                    schedule(.dose(repeated, state: state), at: repeated.time)
+                }
+                try processPending(through: t)
+            case .setParameters(let values):
+                var changed = false
+                for value in values where instance.parameter(value.index) != value.value {
+                    instance.setParameter(value.index, to: value.value)
+                    changed = true
+                }
+                if changed { try restart(state: integrator.stateArray) }
+            case .reset:
+                break
+            }
+        }
+        totals = totals + integrator.statistics
+        return (outputs, SolverStatisticsSummary(
+            steps: totals.acceptedSteps, rejectedSteps: totals.rejectedSteps, rhsEvaluations: totals.rhsEvaluations,
+            jacobianEvaluations: totals.jacobianEvaluations, restarts: restarts))
+    }
+
+    mutating func schedule(_ event: Event, at time: Double) {
+        pending.append((time, sequence, event))
+        sequence += 1
+    }
+
+    mutating func integrate(to t: Double) throws(ODESolverError) {
+        guard t > integrator.time else { return }
+        integrator.stopTime = t
+        _ = try integrator.advance(to: t)
+    }
+
+    mutating func restart(state: [Double]) throws(ODESolverError) {
+        try integrator.restart(state: state)
+        restarts += 1
+    }
+
+    /// NONMEM's reset: states to their initial values, infusions and pending doses cancelled,
+    /// the method started afresh at `t`.
+    mutating func reset(at t: Double) throws(ODESolverError) {
+        pending.removeAll()
+        for i in 0..<instance.dimension { instance.infusionRates[i] = 0 }
+        totals = totals + integrator.statistics
+        integrator = try ODEIntegrator(stepper: stepper, options: options, t0: t, y0: instance.initialState())
+        restarts += 1
+    }
+
+    /// Applies every pending event due at or before `t`, in time order (scheduling order at equal
+    /// times), integrating between them.
+    mutating func processPending(through t: Double) throws(ODESolverError) {
+        while let next = pending.min(by: { ($0.time, $0.order) < ($1.time, $1.order) }), next.time <= t {
+            let now = next.time
+            try integrate(to: now)
             var state = integrator.stateArray
             var changed = false
-            while let first = pending.first, first.time == nextEvent {
-                pending.removeFirst()
-                switch first.event {
-                case let .record(dose, index):
-                    let scheduled = try schedule(dose, state: index, at: nextEvent, y: state)
-                    for (time, event) in scheduled {
-                        pending.append((time, sequence, event))
-                        sequence += 1
+            while let index = pending.indices.filter({ pending[$0].time == now }).min(by: { pending[$0].order < pending[$1].order }) {
+                let event = pending.remove(at: index).event
+                switch event {
+                case let .dose(record, stateIndex):
+                    for (time, scheduled) in try administer(record, state: stateIndex, at: now, y: state) {
+                        schedule(scheduled, at: time)
                     }
-                    pending.sort { ($0.time, $0.order) < ($1.time, $1.order) }
                 case let .bolus(index, amount):
                     state[index] += amount
                     changed = true
@@ -138,20 +210,14 @@ private struct Run<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.Pro
                     changed = true
                 }
             }
-            if changed {
-                try integrator.restart(state: state)
-                restarts += 1
-            }
+            if changed { try restart(state: state) }
         }
-        let statistics = integrator.statistics
-        result.statistics = SolverStatisticsSummary(
-            steps: statistics.acceptedSteps, rejectedSteps: statistics.rejectedSteps, rhsEvaluations: statistics.rhsEvaluations,
-            jacobianEvaluations: statistics.jacobianEvaluations, restarts: restarts)
-        return result
     }
 
-    /// Evaluates the dose's modifiers at its record time and returns the events that administer it.
-    func schedule(_ dose: DoseRecord, state: Int, at t: Double, y: [Double]) throws(ODESolverError) -> [(Double, Event)] {
+    /// Evaluates a dose's modifiers at `t` (NONMEM's rules: F scales the amount, a fixed-rate
+    /// infusion keeps its rate and lasts F·AMT/RATE, ALAG delays it, RATE −1/−2 take the model's
+    /// rate()/dur()) and returns the events that administer it.
+    func administer(_ dose: DoseRecord, state: Int, at t: Double, y: [Double]) throws(ODESolverError) -> [(Double, Event)] {
         let name = instance.model.states[state].name
         func modifier(_ kind: DosingModifier) -> Double? {
             y.withUnsafeBufferPointer { instance.modifier(kind, state: state, t: t, y: $0) }
@@ -166,27 +232,28 @@ private struct Run<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.Pro
         }
         let start = t + lag
         let amount = fraction * dose.amount
+        let rate: Double
         switch dose.delivery {
         case .bolus:
             return [(start, .bolus(state: state, amount: amount))]
-        case .infusion(let rate):
-            guard amount > 0 else { return [] }
-            return [(start, .rateChange(state: state, delta: rate)), (start + amount / rate, .rateChange(state: state, delta: -rate))]
+        case .infusion(let given):
+            rate = given
         case .modelledRate:
-            guard let rate = modifier(.rate) else {
+            guard let modelled = modifier(.rate) else {
                 throw .invalidInput("a dose with rate=-1 into '\(name)' needs rate(\(name)) in the model")
             }
-            guard rate.isFinite, rate > 0 else { throw .invalidInput("rate(\(name)) is \(rate) at t = \(t); it must be > 0") }
-            guard amount > 0 else { return [] }
-            return [(start, .rateChange(state: state, delta: rate)), (start + amount / rate, .rateChange(state: state, delta: -rate))]
+            guard modelled.isFinite, modelled > 0 else { throw .invalidInput("rate(\(name)) is \(modelled) at t = \(t); it must be > 0") }
+            rate = modelled
         case .modelledDuration:
             guard let duration = modifier(.duration) else {
                 throw .invalidInput("a dose with rate=-2 into '\(name)' needs dur(\(name)) in the model")
             }
             guard duration.isFinite, duration > 0 else { throw .invalidInput("dur(\(name)) is \(duration) at t = \(t); it must be > 0") }
             guard amount > 0 else { return [] }
-            let rate = amount / duration
+            rate = amount / duration
             return [(start, .rateChange(state: state, delta: rate)), (start + duration, .rateChange(state: state, delta: -rate))]
         }
+        guard amount > 0 else { return [] }
+        return [(start, .rateChange(state: state, delta: rate)), (start + amount / rate, .rateChange(state: state, delta: -rate))]
     }
 }
