@@ -72,12 +72,3 @@ public enum DoseSpecification {
         return DoseRecord(time: time, amount: amount, compartment: compartment, delivery: delivery, interval: interval, additional: additional)
     }
 }
-
-private extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var text = Substring(self)
-        while text.first == set { text.removeFirst() }
-        while text.last == set { text.removeLast() }
-        return String(text)
-    }
-}

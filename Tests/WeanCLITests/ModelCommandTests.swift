@@ -91,3 +91,42 @@ import Testing
         #expect(shortest(.nan) == "NaN")
     }
 }
+
+/// `wean simulate --events`: rows `id,time,evid,dv,<outputs>` for every record, and `--summary`.
+@Suite struct EventsCommandTests {
+    static func write(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("events-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func rowsForEveryRecord() throws {
+        let data = try Self.write("ID,TIME,AMT,CMT,DV\n1,0,100,central,.\n1,10,.,central,0.73\n2,0,50,1,.\n2,10,.,1,.\n")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let text = try SimulateCommand.parse([ModelCommandTests.example("one_compartment_iv"), "--events", data, "--rtol", "1e-10", "--atol", "1e-12"]).output()
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "# " + Notice.text)
+        #expect(lines[1] == "id,time,evid,dv,central,Cp")
+        #expect(lines[2] == "1,0,1,.,100,2")
+        let second = lines[3].split(separator: ",").map(String.init)
+        #expect(second[0] == "1" && second[2] == "0" && second[3] == "0.73")
+        #expect(abs(Double(second[4])! - 100 * exp(-1)) < 1e-8)
+        #expect(lines.count == 6)
+    }
+
+    @Test func summaryAndErrors() throws {
+        let data = try Self.write("ID,TIME,AMT\n1,0,100\n1,5,.\n1,10,.\n")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let text = try SimulateCommand.parse([ModelCommandTests.example("one_compartment_iv"), "--events", data, "--summary", "central", "--step", "1", "--end", "10"]).output()
+        let row = text.split(separator: "\n")[2].split(separator: ",").map(String.init)
+        #expect(row[0] == "1" && row[1] == "100" && row[2] == "0")
+        let exact = 100 / 0.1 * (1 - exp(-1.0))
+        #expect(abs(Double(row[3])! - exact) / exact < 1e-4, "AUC over 0–10 from hourly points")
+        let bad = try Self.write("ID,TIME,AMT\n1,0,-1\n")
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        #expect(throws: ExitCode.failure) { _ = try SimulateCommand.parse([ModelCommandTests.example("one_compartment_iv"), "--events", bad]).output() }
+        #expect(throws: (any Error).self) {
+            _ = try SimulateCommand.parse([ModelCommandTests.example("one_compartment_iv"), "--events", data, "--covariates", "sideways"]).output()
+        }
+    }
+}

@@ -46,6 +46,18 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Integration method: \(SolverMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
     var solver: String = SolverMethod.auto.rawValue
 
+    @Option(help: "A NONMEM-style data set (CSV): simulate every ID through its records.")
+    var events: String?
+
+    @Option(help: "How covariates apply between records: nocb (NONMEM's) or locf.")
+    var covariates: String = CovariateRule.nocb.rawValue
+
+    @Option(help: "With --events: print per-ID Cmax, Tmax and AUC (linear-up/log-down) of this output instead of the rows.")
+    var summary: String?
+
+    @Option(help: "With --summary: the interval \"START,END\" (default: the data's span).")
+    var interval: String?
+
     @Option(help: "Comma-separated outputs to print (default: every state and assigned name).")
     var outputs: String?
 
@@ -118,6 +130,11 @@ struct SimulateCommand: ParsableCommand {
         }
         var options = SolverOptions(relativeTolerance: .scalar(rtol), absoluteTolerance: .scalar(atol))
         options.maximumSteps = 1_000_000
+        if let events {
+            guard doses.isEmpty else { throw ValidationError("give doses in the data set or with --dose, not both") }
+            return try simulateDataSet(events, compiled: compiled, instance: instance, method: method, options: options, columns: selected)
+        }
+        guard summary == nil, interval == nil else { throw ValidationError("--summary and --interval need --events") }
         let grid = try outputTimes()
         let result: SimulationResult
         do {
@@ -127,6 +144,100 @@ struct SimulateCommand: ParsableCommand {
             throw ExitCode.failure
         }
         return Self.render(result, columns: selected, format: format)
+    }
+
+    /// `--events`: every ID of the data set, rows `id,time,evid,dv,<outputs>` (or `--summary`).
+    func simulateDataSet(
+        _ path: String, compiled: CompiledModel, instance: ModelInstance, method: SolverMethod, options: SolverOptions, columns: [String]
+    ) throws -> String {
+        guard let rule = CovariateRule(rawValue: covariates) else {
+            throw ValidationError("--covariates must be nocb or locf, got '\(covariates)'")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("cannot read data set '\(path)'")
+        }
+        let dataSet: EventDataSet
+        do {
+            dataSet = try EventDataSetReader.read(csv: text, file: path, context: DataSetSimulation.context(for: compiled.model))
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            FileHandle.standardError.write(Data("\(error.errors.count) bad record\(error.errors.count == 1 ? "" : "s") in \(path); nothing simulated\n".utf8))
+            throw ExitCode.failure
+        }
+        let extra = (times != nil || end != nil) ? try outputTimes() : []
+        // Parameters set with --param apply to every subject, under its covariates.
+        let parameterValues = compiled.model.parameters.indices.map { instance.parameter($0) }
+        let rows: [DataSetSimulation.Row]
+        do {
+            rows = try DataSetSimulation.simulate(dataSet, makeRuntime: {
+                let runtime = compiled.makeInstance()
+                for (index, value) in parameterValues.enumerated() { runtime.setParameter(index, to: value) }
+                return runtime
+            }, extraTimes: extra, covariates: rule, method: method, options: options)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+        if let summary {
+            guard let column = compiled.outputNames.firstIndex(of: summary) else {
+                throw ValidationError("--summary: the model has no output '\(summary)'")
+            }
+            var range: ClosedRange<Double>?
+            if let interval {
+                let bounds = interval.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                guard bounds.count == 2, bounds[0] < bounds[1] else { throw ValidationError("--interval must be \"START,END\" with START < END") }
+                range = bounds[0]...bounds[1]
+            }
+            return Self.renderSummary(rows, column: column, name: summary, interval: range, format: format)
+        }
+        let indices = columns.map { compiled.outputNames.firstIndex(of: $0)! }
+        return Self.renderRows(rows, columns: columns, indices: indices, format: format, hasDV: dataSet.hasDV)
+    }
+
+    static func renderRows(_ rows: [DataSetSimulation.Row], columns: [String], indices: [Int], format: OutputFormat, hasDV: Bool) -> String {
+        let header = ["id", "time", "evid"] + (hasDV ? ["dv"] : []) + columns
+        func cells(_ row: DataSetSimulation.Row) -> [String] {
+            [row.id, shortest(row.time), "\(row.evid)"] + (hasDV ? [row.dv.map(shortest) ?? "."] : []) + indices.map { shortest(row.values[$0]) }
+        }
+        switch format {
+        case .csv:
+            return "# \(Notice.text)\n" + header.joined(separator: ",") + "\n" + rows.map { cells($0).joined(separator: ",") + "\n" }.joined()
+        case .table:
+            var table = TextTable(header)
+            table.rows = rows.map(cells)
+            return table.rendered(indent: "") + Notice.text + "\n"
+        case .json:
+            let body = rows.map { row in
+                "[" + ([jsonString(row.id), jsonNumber(row.time), "\(row.evid)"] + (hasDV ? [row.dv.map(jsonNumber) ?? "null"] : [])
+                    + indices.map { jsonNumber(row.values[$0]) }).joined(separator: ",") + "]"
+            }
+            return "{\"notice\":\(jsonString(Notice.text)),\"columns\":[\(header.map(jsonString).joined(separator: ","))],\"rows\":[\(body.joined(separator: ","))]}\n"
+        }
+    }
+
+    static func renderSummary(_ rows: [DataSetSimulation.Row], column: Int, name: String, interval: ClosedRange<Double>?, format: OutputFormat) -> String {
+        var ids: [String] = []
+        for row in rows where !ids.contains(row.id) { ids.append(row.id) }
+        let summaries = ids.map { id -> (String, NonCompartmentalSummary?) in
+            let subject = rows.filter { $0.id == id }
+            return (id, NonCompartmentalSummary(times: subject.map(\.time), values: subject.map { $0.values[column] }, interval: interval))
+        }
+        let header = ["id", "cmax_\(name)", "tmax", "auc_\(name)", "start", "end"]
+        func cells(_ item: (String, NonCompartmentalSummary?)) -> [String] {
+            guard let s = item.1 else { return [item.0, ".", ".", ".", ".", "."] }
+            return [item.0, shortest(s.cmax), shortest(s.tmax), shortest(s.auc), shortest(s.start), shortest(s.end)]
+        }
+        switch format {
+        case .csv:
+            return "# \(Notice.text)\n" + header.joined(separator: ",") + "\n" + summaries.map { cells($0).joined(separator: ",") + "\n" }.joined()
+        case .table:
+            var table = TextTable(header)
+            table.rows = summaries.map(cells)
+            return table.rendered(indent: "") + Notice.text + "\n"
+        case .json:
+            let body = summaries.map { "[" + cells($0).enumerated().map { $0.offset == 0 ? jsonString($0.element) : ($0.element == "." ? "null" : $0.element) }.joined(separator: ",") + "]" }
+            return "{\"notice\":\(jsonString(Notice.text)),\"columns\":[\(header.map(jsonString).joined(separator: ","))],\"rows\":[\(body.joined(separator: ","))]}\n"
+        }
     }
 
     static func render(_ result: SimulationResult, columns: [String], format: OutputFormat) -> String {
