@@ -60,6 +60,9 @@ public struct DataSetContext: Sendable {
     public var statesWithRate: Set<Int>
     public var statesWithDuration: Set<Int>
 
+    /// Columns to ignore (NONMEM's `=DROP`), compared case-insensitively.
+    public var droppedColumns: Set<String> = []
+
     public init(stateNames: [String], parameterNames: [String], statesWithRate: Set<Int>, statesWithDuration: Set<Int>) {
         self.stateNames = stateNames
         self.parameterNames = parameterNames

@@ -18,8 +18,10 @@ public enum EventDataSetReader {
         let header = fields(headerLine)
         var columnIndex: [String: Int] = [:]
         var covariateColumns: [(column: Int, parameter: Int)] = []
+        let dropped = Set(context.droppedColumns.map { $0.uppercased() })
         for (index, raw) in header.enumerated() {
             let name = raw.uppercased()
+            if dropped.contains(name) { continue }
             if standardColumns.contains(name) {
                 if columnIndex[name] != nil { fail(1, raw, "column \(name) appears twice") }
                 columnIndex[name] = index
@@ -27,7 +29,7 @@ public enum EventDataSetReader {
                         ?? context.parameterNames.firstIndex(where: { $0.uppercased() == name }) {
                 covariateColumns.append((index, parameter))
             } else {
-                fail(1, raw, "unknown column; expected \(standardColumns.joined(separator: ", ")) or a parameter of the model (\(context.parameterNames.joined(separator: ", ")))")
+                fail(1, raw, "unknown column; expected \(standardColumns.joined(separator: ", ")) or a parameter of the model (\(context.parameterNames.joined(separator: ", "))), or drop it with --drop \(raw)")
             }
         }
         for required in ["ID", "TIME"] where columnIndex[required] == nil {

@@ -163,7 +163,7 @@ import Solvers
     // MARK: - Bad records
 
     static let badRecords: [(csv: String, expected: [String])] = [
-        ("ID,TIME,FOO\n1,0,1\n", ["data.csv: row 1, column FOO: unknown column; expected ID, TIME, AMT, RATE, EVID, CMT, II, ADDL, SS, DV, MDV or a parameter of the model (CL, V, LAG)"]),
+        ("ID,TIME,FOO\n1,0,1\n", ["data.csv: row 1, column FOO: unknown column; expected ID, TIME, AMT, RATE, EVID, CMT, II, ADDL, SS, DV, MDV or a parameter of the model (CL, V, LAG), or drop it with --drop FOO"]),
         ("TIME,AMT\n0,1\n", ["data.csv: row 1: the data set has no ID column; ID and TIME are required"]),
         ("ID,TIME,AMT\n1,0,abc\n", ["data.csv: row 2, column AMT: 'abc' is not a number"]),
         ("ID,TIME,AMT,EVID\n1,0,100,0\n", ["data.csv: row 2, column AMT: AMT must be 0 on an observation record (EVID 0), found 100"]),

@@ -49,6 +49,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "A NONMEM-style data set (CSV): simulate every ID through its records.")
     var events: String?
 
+    @Option(help: "With --events: comma-separated columns to ignore (NONMEM's DROP).")
+    var drop: String?
+
     @Option(help: "How covariates apply between records: nocb (NONMEM's) or locf.")
     var covariates: String = CovariateRule.nocb.rawValue
 
@@ -158,7 +161,9 @@ struct SimulateCommand: ParsableCommand {
         }
         let dataSet: EventDataSet
         do {
-            dataSet = try EventDataSetReader.read(csv: text, file: path, context: DataSetSimulation.context(for: compiled.model))
+            var context = DataSetSimulation.context(for: compiled.model)
+            context.droppedColumns = Set((drop ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            dataSet = try EventDataSetReader.read(csv: text, file: path, context: context)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             FileHandle.standardError.write(Data("\(error.errors.count) bad record\(error.errors.count == 1 ? "" : "s") in \(path); nothing simulated\n".utf8))
