@@ -36,9 +36,12 @@ public struct DoseRecord: Sendable, Hashable {
     public var interval: Double
     /// Additional doses after the first (NONMEM ADDL).
     public var additional: Int
+    /// NONMEM's SS: 0 none, 1 steady state replacing the amounts, 2 steady state added to them.
+    public var steadyState: Int = 0
 
     public init(time: Double, amount: Double, compartment: Compartment? = nil, delivery: Delivery = .bolus,
-                interval: Double = 0, additional: Int = 0) {
+                interval: Double = 0, additional: Int = 0, steadyState: Int = 0) {
+        self.steadyState = steadyState
         self.time = time
         self.amount = amount
         self.compartment = compartment

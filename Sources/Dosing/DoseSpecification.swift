@@ -29,8 +29,9 @@ public enum DoseSpecification {
             }
             return value
         }
-        if values["ss"] != nil {
-            throw ParseError(message: "dose '\(text)': steady-state doses (ss) are not supported yet")
+        let steadyStateValue = try number("ss") ?? 0
+        guard steadyStateValue == 0 || steadyStateValue == 1 || steadyStateValue == 2 else {
+            throw ParseError(message: "dose '\(text)': ss must be 0, 1 (replace with steady state) or 2 (add steady state), found \(values["ss"] ?? "")")
         }
         guard let amount = try number("amt") else { throw ParseError(message: "dose '\(text)': amt is required, as in amt=100") }
         guard amount >= 0 else { throw ParseError(message: "dose '\(text)': amt must be ≥ 0, found \(amount)") }
@@ -42,6 +43,10 @@ public enum DoseSpecification {
             throw ParseError(message: "dose '\(text)': addl must be a whole number from 0 to 100000, found \(values["addl"] ?? "")")
         }
         let additional = Int(additionalValue)
+        let steadyState = Int(steadyStateValue)
+        if steadyState != 0 && interval == 0 && !(amount == 0 && values["rate"] != nil) {
+            throw ParseError(message: "dose '\(text)': ss=\(steadyState) needs an interval ii > 0 (or amt=0 with rate=R for a steady-state infusion)")
+        }
         if additional > 0 && interval == 0 {
             throw ParseError(message: "dose '\(text)': addl=\(additional) needs an interval ii > 0")
         }
@@ -60,6 +65,9 @@ public enum DoseSpecification {
             guard duration > 0 else { throw ParseError(message: "dose '\(text)': dur must be > 0, found \(duration)") }
             delivery = amount > 0 ? .infusion(rate: amount / duration) : .bolus
         }
+        if amount == 0, steadyState == 0 {
+            if case .infusion = delivery { throw ParseError(message: "dose '\(text)': an infusion needs amt > 0 (or ss=1 for a steady-state infusion)") }
+        }
         var compartment: DoseRecord.Compartment?
         if let raw = values["cmt"] {
             if let number = Int(raw) {
@@ -69,6 +77,7 @@ public enum DoseSpecification {
                 compartment = .name(raw)
             }
         }
-        return DoseRecord(time: time, amount: amount, compartment: compartment, delivery: delivery, interval: interval, additional: additional)
+        return DoseRecord(time: time, amount: amount, compartment: compartment, delivery: delivery, interval: interval,
+                          additional: additional, steadyState: steadyState)
     }
 }

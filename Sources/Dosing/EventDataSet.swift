@@ -17,6 +17,8 @@ public struct EventDataSet: Sendable {
         public var state: Int
         public var interval: Double
         public var additional: Int
+        /// 0, or NONMEM's SS 1 (replace) or 2 (add).
+        public var steadyState: Int
         public var dv: Double?
         /// Covariate values by parameter index; `nil` where missing.
         public var covariates: [Double?]
@@ -30,7 +32,7 @@ public struct EventDataSet: Sendable {
             default: .infusion(rate: rate)
             }
             return DoseRecord(time: time, amount: amount, compartment: .number(state + 1), delivery: delivery,
-                              interval: interval, additional: additional)
+                              interval: interval, additional: additional, steadyState: steadyState)
         }
     }
 

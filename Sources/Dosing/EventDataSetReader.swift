@@ -104,18 +104,22 @@ public enum EventDataSetReader {
                     rowOK = false
                 }
             }
-            if ss != 0 {
-                fail(row, "SS", "steady-state records (SS = \(shortest(ss))) are not supported yet")
+            let steadyInfusion = isDose && ss != 0 && amount == 0 && rate > 0 && interval == 0
+            if ss != 0 && ss != 1 && ss != 2 {
+                fail(row, "SS", "SS must be 0, 1 (replace with steady state) or 2 (add steady state), found \(shortest(ss))")
+                rowOK = false
+            } else if isDose && ss != 0 && interval <= 0 && !steadyInfusion {
+                fail(row, "II", "SS \(shortest(ss)) needs an interval II > 0 (or AMT 0 with RATE > 0 for a steady-state infusion)")
                 rowOK = false
             }
             if isDose {
                 if amount < 0 {
                     fail(row, "AMT", "negative amount \(shortest(amount)); amounts must be ≥ 0")
                     rowOK = false
-                } else if rate > 0 && amount == 0 {
+                } else if rate > 0 && amount == 0 && !steadyInfusion {
                     fail(row, "AMT", "zero-amount infusion: a dose with RATE \(shortest(rate)) needs AMT > 0")
                     rowOK = false
-                } else if amount == 0 {
+                } else if amount == 0 && !steadyInfusion {
                     fail(row, "AMT", "a dose record (EVID \(evid)) needs AMT > 0")
                     rowOK = false
                 }
@@ -183,7 +187,7 @@ public enum EventDataSetReader {
             guard rowOK else { continue }
             records.append(EventDataSet.Record(
                 row: row, id: id, time: time, evid: evid, amount: amount, rate: rate, state: state,
-                interval: interval, additional: Int(additionalValue), dv: dv, covariates: covariates))
+                interval: interval, additional: Int(additionalValue), steadyState: Int(ss), dv: dv, covariates: covariates))
         }
         if records.isEmpty && errors.isEmpty { fail(1, nil, "the data set has a header but no records") }
         guard errors.isEmpty else { throw DataSetErrors(errors: errors) }

@@ -61,7 +61,10 @@ public enum DataSetSimulation {
                 }
                 if record.evid == 3 || record.evid == 4 { timeline.append(TimelineEntry(time: record.time, action: .reset)) }
                 if record.evid == 1 || record.evid == 4 {
-                    timeline.append(TimelineEntry(time: record.time, action: .dose(record.dose, state: record.state)))
+                    let action: TimelineEntry.Action = record.steadyState == 0
+                        ? .dose(record.dose, state: record.state)
+                        : .steadyStateDose(record.dose, state: record.state, replace: record.steadyState == 1)
+                    timeline.append(TimelineEntry(time: record.time, action: action))
                 }
                 timeline.append(TimelineEntry(time: record.time, action: .output(tag: k)))
                 rowInfo[k] = (record.time, record.evid, record.dv)

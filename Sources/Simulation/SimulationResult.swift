@@ -21,4 +21,9 @@ public struct SolverStatisticsSummary: Sendable, Equatable {
     public var rhsEvaluations = 0
     public var jacobianEvaluations = 0
     public var restarts = 0
+    /// Dose intervals (or, for constant infusions, doublings of the horizon) iterated to reach
+    /// steady state, summed over steady-state records. Steady state is found by iteration — the
+    /// same for linear and nonlinear models — until the state at successive dose times agrees to
+    /// the tolerances.
+    public var steadyStateIterations = 0
 }

@@ -29,7 +29,9 @@ public enum Simulator {
         for dose in doses {
             guard dose.time.isFinite, dose.amount.isFinite else { throw .invalidInput("a dose has a non-finite time or amount") }
             let state = try resolve(dose.compartment, in: model)
-            doseEntries.append(TimelineEntry(time: dose.time, action: .dose(dose, state: state)))
+            let action: TimelineEntry.Action = dose.steadyState == 0
+                ? .dose(dose, state: state) : .steadyStateDose(dose, state: state, replace: dose.steadyState == 1)
+            doseEntries.append(TimelineEntry(time: dose.time, action: action))
         }
         doseEntries.sort { $0.time < $1.time }
         // Merge: at equal times doses come first, so outputs there see the dose.
@@ -108,12 +110,14 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
     var pending: [(time: Double, order: Int, event: Event)] = []
     var sequence = 0
 
-    init(instance: Runtime, stepper: Stepper, options: SolverOptions, t0: Double) throws(ODESolverError) {
+    var steadyStateIterations = 0
+
+    init(instance: Runtime, stepper: Stepper, options: SolverOptions, t0: Double, y0: [Double]? = nil) throws(ODESolverError) {
         self.instance = instance
         self.stepper = stepper
         self.options = options
         for i in 0..<instance.dimension { instance.infusionRates[i] = 0 }
-        integrator = try ODEIntegrator(stepper: stepper, options: options, t0: t0, y0: instance.initialState())
+        integrator = try ODEIntegrator(stepper: stepper, options: options, t0: t0, y0: y0 ?? instance.initialState())
     }
 
     mutating func run(_ timeline: [TimelineEntry]) throws(ODESolverError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) {
@@ -150,6 +154,18 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
                     changed = true
                 }
                 if changed { try restart(state: integrator.stateArray) }
+            case let .steadyStateDose(record, state, replace):
+                try steadyState(record, state: state, replace: replace, at: t)
+                if record.amount > 0 || record.interval > 0 {
+                    schedule(.dose(record, state: state), at: t)
+                    for k in stride(from: 1, through: max(0, record.additional), by: 1) {
+                        var repeated = record
+                        repeated.time = record.time + Double(k) * record.interval
+                        repeated.additional = 0
+                        schedule(.dose(repeated, state: state), at: repeated.time)
+                    }
+                    try processPending(through: t)
+                }
             case .reset:
                 break
             }
@@ -157,7 +173,94 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
         totals = totals + integrator.statistics
         return (outputs, SolverStatisticsSummary(
             steps: totals.acceptedSteps, rejectedSteps: totals.rejectedSteps, rhsEvaluations: totals.rhsEvaluations,
-            jacobianEvaluations: totals.jacobianEvaluations, restarts: restarts))
+            jacobianEvaluations: totals.jacobianEvaluations, restarts: restarts, steadyStateIterations: steadyStateIterations))
+    }
+
+    /// Whether two states agree to the solver's tolerances (ten times tighter).
+    func converged(_ a: [Double], _ b: [Double]) -> Bool {
+        for i in a.indices {
+            let scale = options.absoluteTolerance.value(at: i) + options.relativeTolerance.value(at: i) * max(abs(a[i]), abs(b[i]))
+            if !(abs(a[i] - b[i]) <= 0.1 * scale) { return false }
+        }
+        return true
+    }
+
+    /// Brings the system to the steady state of `record` repeated every II before `t` (the state
+    /// just before this record's own dose), by simulating dose intervals from the model's initial
+    /// state (SS = 1) or from zero (SS = 2) until the state at successive dose times converges;
+    /// infusions and lagged doses of the implied series that reach past `t` are carried over.
+    mutating func steadyState(_ record: DoseRecord, state: Int, replace: Bool, at t: Double) throws(ODESolverError) {
+        let n = instance.dimension
+        let savedRates = (0..<n).map { instance.infusionRates[$0] }
+        let savedPending = pending
+        let current = integrator.stateArray
+        let start = replace ? instance.initialState() : [Double](repeating: 0, count: n)
+        var sub = try Engine(instance: instance, stepper: stepper, options: options, t0: 0, y0: start)
+        var single = record
+        single.additional = 0
+        var steadyState: [Double]
+        var carried: [(time: Double, order: Int, event: Event)] = []
+        let maximumIterations = 100_000
+        if record.amount == 0, case .infusion(let rate) = record.delivery, record.interval == 0 {
+            // Constant infusion: run with the rate on over doubling horizons until the state settles.
+            instance.infusionRates[state] = rate
+            try sub.restart(state: start)
+            var previous = start
+            var horizon = 1.0
+            var iterations = 0
+            while true {
+                try sub.integrate(to: horizon)
+                steadyState = sub.integrator.stateArray
+                iterations += 1
+                if converged(steadyState, previous) && iterations > 3 { break }
+                guard iterations < 200 else {
+                    throw .invalidInput("the steady state of the constant infusion into '\(instance.model.states[state].name)' was not reached by t = \(horizon); is the model stable?")
+                }
+                previous = steadyState
+                horizon *= 2
+            }
+            steadyStateIterations += iterations
+        } else {
+            let interval = record.interval
+            guard interval > 0 else { throw .invalidInput("a steady-state dose needs II > 0 (or AMT 0 and RATE > 0 for a constant infusion)") }
+            var previous = start
+            var k = 0
+            while true {
+                let boundary = Double(k) * interval
+                try sub.processPending(through: boundary)
+                try sub.integrate(to: boundary)
+                steadyState = sub.integrator.stateArray
+                if k > 1 && converged(steadyState, previous) { break }
+                guard k < maximumIterations else {
+                    throw .invalidInput("steady state of the dose into '\(instance.model.states[state].name)' every \(interval) not reached after \(maximumIterations) intervals")
+                }
+                previous = steadyState
+                single.time = boundary
+                sub.schedule(.dose(single, state: state), at: boundary)
+                try sub.processPending(through: boundary)
+                k += 1
+            }
+            steadyStateIterations += k
+            let shift = t - Double(k) * interval
+            carried = sub.pending.map { ($0.time + shift, $0.order, $0.event) }
+        }
+        steadyStateIterations += sub.steadyStateIterations
+        totals = totals + sub.integrator.statistics
+        let steadyRates = (0..<n).map { instance.infusionRates[$0] }
+        // Combine with the main run and restart it at t.
+        var newState = steadyState
+        if replace {
+            pending = []
+            for i in 0..<n { instance.infusionRates[i] = steadyRates[i] }
+        } else {
+            pending = savedPending
+            for i in 0..<n {
+                instance.infusionRates[i] = savedRates[i] + steadyRates[i]
+                newState[i] += current[i]
+            }
+        }
+        for item in carried { schedule(item.event, at: item.time) }
+        try restart(state: newState)
     }
 
     mutating func schedule(_ event: Event, at time: Double) {

@@ -15,6 +15,12 @@ public struct TimelineEntry: Sendable {
         case reset
         /// Set parameters (covariates changing), from now on.
         case setParameters([ParameterValue])
+        /// A steady-state dose (NONMEM's SS): the system is brought to the steady state of an
+        /// infinite series of this dose every `II` (or, with AMT 0, RATE > 0 and II 0, of a
+        /// constant infusion), then this dose is given. `replace` (SS = 1) replaces the amounts and
+        /// cancels running infusions and pending doses; otherwise (SS = 2) the steady-state amounts
+        /// are added to the current ones (superposition, for linear kinetics).
+        case steadyStateDose(DoseRecord, state: Int, replace: Bool)
     }
 
     public var time: Double

@@ -23,7 +23,7 @@ import Testing
             #expect(abs(peak.concentration - peak.analytic) / peak.analytic < 1e-6)
         }
         #expect(tour.dosing.fallsBelowThreshold != nil)
-        #expect(tour.refusal.contains("t = "))
+        #expect(tour.refusal.contains("t = "), "refusal: \(tour.refusal)")
         #expect(tour.language.baseline == 20)
         #expect(tour.language.nadir.value < 0.6 * tour.language.baseline)
         #expect(abs(tour.language.final - tour.language.baseline) < 0.05 * tour.language.baseline)
