@@ -11,6 +11,9 @@ public enum ModelLibrary {
         ("rober.wean", { RoberModel() }),
         ("vdpol.wean", { VdpolModel() }),
         ("orego.wean", { OregoModel() }),
+        ("pk1cmt.wean", { Pk1cmtModel() }),
+        ("pk2cmt.wean", { Pk2cmtModel() }),
+        ("pk3cmt.wean", { Pk3cmtModel() }),
     ]
 
     /// The native runtime of the library model in `file`, if there is one.

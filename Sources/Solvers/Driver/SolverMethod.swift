@@ -15,6 +15,10 @@ public enum SolverMethod: String, CaseIterable, Sendable, Codable {
     /// Variable-order BDF (orders 1–5) with Newton iteration and Jacobian reuse (``BDFStepper``),
     /// for stiff problems.
     case bdf
+    /// Exact state transition for linear models (compartmental PK with constant inputs between
+    /// events) by the matrix exponential (``LinearExactStepper``): no truncation error. Refuses
+    /// nonlinear or time-dependent models.
+    case exact
 
     /// One line for `--help` and reports.
     public var summary: String {
@@ -23,6 +27,7 @@ public enum SolverMethod: String, CaseIterable, Sendable, Codable {
         case .dopri5: "Dormand–Prince 5(4), explicit, dense output of order 4"
         case .vern7: "Verner 7(6) \"most efficient\", explicit, dense output of order 7"
         case .rodas5: "Rodas5 Rosenbrock 5(4), linearly implicit (stiff), L-stable, dense output of order 4"
+        case .exact: "exact state transition by the matrix exponential, for linear models only"
         case .bdf: "BDF orders 1–5, implicit (stiff), Newton with Jacobian reuse"
         }
     }
@@ -38,9 +43,17 @@ public enum SolverMethod: String, CaseIterable, Sendable, Codable {
         case .dopri5: try body(ExplicitRungeKuttaStepper<P, DormandPrince54>(problem: problem, options: options))
         case .vern7: try body(ExplicitRungeKuttaStepper<P, Verner76>(problem: problem, options: options))
         case .rodas5: try body(Rodas5Stepper<P>(problem: problem, options: options))
+        case .exact: try body(LinearExactStepper<P>(problem: problem, options: options))
         case .bdf: try body(BDFStepper<P>(problem: problem, options: options))
         }
     }
+
+    /// The general-purpose numerical methods (every method but ``exact``, which is for linear
+    /// models only).
+    public static var allCases: [SolverMethod] { [.auto, .dopri5, .vern7, .rodas5, .bdf] }
+
+    /// Every method, ``exact`` included.
+    public static var every: [SolverMethod] { allCases + [.exact] }
 
     /// Whether the method is explicit (unsuited to stiff problems).
     public var isExplicit: Bool { self == .dopri5 || self == .vern7 }

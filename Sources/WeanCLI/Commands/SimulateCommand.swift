@@ -15,7 +15,7 @@ struct SimulateCommand: ParsableCommand {
             Doses: --dose "time=0,amt=100,cmt=depot" (bolus); add rate=R for a zero-order infusion \
             (or dur=D), ii=24,addl=6 for repeats, rate=-1 / rate=-2 for the model's rate() / dur(). \
             cmt is a state's name or 1-based number (default: the first state). Solvers: \
-            \(SolverMethod.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ")).
+            \(SolverMethod.every.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ")).
             """
     )
 
@@ -43,7 +43,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Absolute tolerance.")
     var atol: Double = 1e-10
 
-    @Option(help: "Integration method: \(SolverMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Integration method: \(SolverMethod.every.map(\.rawValue).joined(separator: ", ")).")
     var solver: String = SolverMethod.auto.rawValue
 
     @Option(help: "A NONMEM-style data set (CSV): simulate every ID through its records.")
@@ -101,7 +101,7 @@ struct SimulateCommand: ParsableCommand {
     /// What `run` prints: the simulated outputs in the requested format.
     func output() throws -> String {
         guard let method = SolverMethod(rawValue: solver) else {
-            throw ValidationError("unknown solver '\(solver)'; expected one of \(SolverMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("unknown solver '\(solver)'; expected one of \(SolverMethod.every.map(\.rawValue).joined(separator: ", "))")
         }
         guard rtol.isFinite, rtol >= 0, atol.isFinite, atol >= 0, rtol + atol > 0 else {
             throw ValidationError("--rtol and --atol must be finite, ≥ 0, and not both 0")
