@@ -41,7 +41,47 @@ public enum DataSetSimulation {
     ) throws(SimulationError) -> [Row] {
         var rows: [Row] = []
         for (id, records) in dataSet.subjects {
-            let runtime = makeRuntime()
+            rows += try simulateSubject(
+                id: id, records: records, dataSet: dataSet, runtime: makeRuntime(), extraTimes: extraTimes, rule: rule,
+                method: method, options: options)
+        }
+        return rows
+    }
+
+    /// Simulates every subject on `threads` threads, handing each subject's rows to `emit` in the
+    /// data set's order as soon as its batch is done (output identical to a serial run).
+    /// `progress` is told how many subjects are done.
+    public static func simulateInParallel(
+        _ dataSet: EventDataSet, makeRuntime: @escaping @Sendable () -> any ModelRuntime, extraTimes: [Double] = [],
+        covariates rule: CovariateRule = .nocb, method: SolverMethod = .auto, options: SolverOptions = SolverOptions(),
+        threads: Int, emit: ([Row]) throws -> Void, progress: (Int, Int) -> Void = { _, _ in }
+    ) throws {
+        let subjects = dataSet.subjects
+        try ParallelSubjects.run(count: subjects.count, threads: threads, compute: { index in
+            let (id, records) = subjects[index]
+            return try Self.simulateOpened(makeRuntime(), id: id, records: records, dataSet: dataSet, extraTimes: extraTimes,
+                                           rule: rule, method: method, options: options)
+        }, emit: { index, rows in
+            try emit(rows)
+            progress(index + 1, subjects.count)
+        })
+    }
+
+    private static func simulateOpened(
+        _ runtime: any ModelRuntime, id: String, records: [EventDataSet.Record], dataSet: EventDataSet, extraTimes: [Double],
+        rule: CovariateRule, method: SolverMethod, options: SolverOptions
+    ) throws(SimulationError) -> [Row] {
+        try simulateSubject(id: id, records: records, dataSet: dataSet, runtime: runtime, extraTimes: extraTimes, rule: rule,
+                            method: method, options: options)
+    }
+
+    /// One subject's rows.
+    static func simulateSubject<Runtime: ModelRuntime>(
+        id: String, records: [EventDataSet.Record], dataSet: EventDataSet, runtime: Runtime, extraTimes: [Double],
+        rule: CovariateRule, method: SolverMethod, options: SolverOptions
+    ) throws(SimulationError) -> [Row] {
+        var rows: [Row] = []
+        do {
             let filled = fillCovariates(records, parameters: dataSet.covariateParameters)
             var timeline: [TimelineEntry] = []
             var rowInfo: [Int: (time: Double, evid: Int, dv: Double?)] = [:]

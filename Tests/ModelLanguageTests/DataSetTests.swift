@@ -214,3 +214,35 @@ import Solvers
         #expect(window.start == 1 && window.end == 4)
     }
 }
+
+/// Subjects simulated on all cores give exactly the serial result, in the data set's order.
+@Suite struct ParallelPopulationTests {
+    @Test func parallelOutputIsIdenticalToSerial() throws {
+        let compiled = try ModelCompiler.compile(source: DataSetTests.iv, file: "iv.wean")
+        var csv = "ID,TIME,AMT,RATE,CL\n"
+        for id in 1...40 {
+            let cl = 0.5 + Double(id % 7) * 0.2
+            csv += "\(id),0,100,\(id % 3 == 0 ? 20 : 0),\(cl)\n"
+            for t in stride(from: 1.0, through: 24, by: 1) { csv += "\(id),\(t),.,.,\(cl * (t > 12 ? 1.5 : 1))\n" }
+        }
+        let dataSet = try EventDataSetReader.read(csv: csv, file: "pop.csv", context: DataSetSimulation.context(for: compiled.model))
+        func run(threads: Int) throws -> [DataSetSimulation.Row] {
+            var rows: [DataSetSimulation.Row] = []
+            var progressSeen = 0
+            try DataSetSimulation.simulateInParallel(
+                dataSet, makeRuntime: { compiled.makeInstance() }, options: DataSetTests.options, threads: threads,
+                emit: { rows += $0 }, progress: { done, _ in progressSeen = done })
+            #expect(progressSeen == 40)
+            return rows
+        }
+        let serial = try run(threads: 1), parallel = try run(threads: 2), many = try run(threads: 7)
+        #expect(serial.count == 40 * 25)
+        for other in [parallel, many] {
+            #expect(other.map(\.id) == serial.map(\.id))
+            #expect(other.map(\.time) == serial.map(\.time))
+            #expect(other.map { $0.values.map(\.bitPattern) } == serial.map { $0.values.map(\.bitPattern) })
+        }
+        let single = try DataSetSimulation.simulate(dataSet, makeRuntime: { compiled.makeInstance() }, options: DataSetTests.options)
+        #expect(single.map { $0.values.map(\.bitPattern) } == serial.map { $0.values.map(\.bitPattern) })
+    }
+}

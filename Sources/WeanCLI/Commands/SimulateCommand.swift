@@ -49,6 +49,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "A NONMEM-style data set (CSV): simulate every ID through its records.")
     var events: String?
 
+    @Option(help: "With --events: threads to simulate subjects on (default: all cores).")
+    var threads: Int?
+
     @Option(help: "With --events: comma-separated columns to ignore (NONMEM's DROP).")
     var drop: String?
 
@@ -95,11 +98,19 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        print(try output(), terminator: "")
+        try output { print($0, terminator: "") }
     }
 
-    /// What `run` prints: the simulated outputs in the requested format.
+    /// What `run` prints, as one string.
     func output() throws -> String {
+        var text = ""
+        try output { text += $0 }
+        return text
+    }
+
+    /// Produces the simulated outputs in the requested format, handing text to `write` as it is
+    /// ready (a data set's CSV rows stream subject by subject).
+    func output(_ write: (String) -> Void) throws {
         guard let method = SolverMethod(rawValue: solver) else {
             throw ValidationError("unknown solver '\(solver)'; expected one of \(SolverMethod.every.map(\.rawValue).joined(separator: ", "))")
         }
@@ -135,7 +146,7 @@ struct SimulateCommand: ParsableCommand {
         options.maximumSteps = 1_000_000
         if let events {
             guard doses.isEmpty else { throw ValidationError("give doses in the data set or with --dose, not both") }
-            return try simulateDataSet(events, compiled: compiled, instance: instance, method: method, options: options, columns: selected)
+            return try simulateDataSet(events, compiled: compiled, instance: instance, method: method, options: options, columns: selected, write: write)
         }
         guard summary == nil, interval == nil else { throw ValidationError("--summary and --interval need --events") }
         let grid = try outputTimes()
@@ -146,13 +157,14 @@ struct SimulateCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure
         }
-        return Self.render(result, columns: selected, format: format)
+        write(Self.render(result, columns: selected, format: format))
     }
 
     /// `--events`: every ID of the data set, rows `id,time,evid,dv,<outputs>` (or `--summary`).
     func simulateDataSet(
-        _ path: String, compiled: CompiledModel, instance: ModelInstance, method: SolverMethod, options: SolverOptions, columns: [String]
-    ) throws -> String {
+        _ path: String, compiled: CompiledModel, instance: ModelInstance, method: SolverMethod, options: SolverOptions, columns: [String],
+        write: (String) -> Void
+    ) throws {
         guard let rule = CovariateRule(rawValue: covariates) else {
             throw ValidationError("--covariates must be nocb or locf, got '\(covariates)'")
         }
@@ -172,17 +184,35 @@ struct SimulateCommand: ParsableCommand {
         let extra = (times != nil || end != nil) ? try outputTimes() : []
         // Parameters set with --param apply to every subject, under its covariates.
         let parameterValues = compiled.model.parameters.indices.map { instance.parameter($0) }
-        let rows: [DataSetSimulation.Row]
+        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        guard threadCount >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        let indices = columns.map { compiled.outputNames.firstIndex(of: $0)! }
+        let progress = ProgressBar(total: dataSet.subjects.count, label: "subjects")
+        var rows: [DataSetSimulation.Row] = []
+        // CSV streams: each batch of subjects is printed as soon as it is done, in data-set order.
+        let streaming = summary == nil && format == .csv
+        if streaming { write(Self.renderRows([], columns: columns, indices: indices, format: .csv, hasDV: dataSet.hasDV)) }
         do {
-            rows = try DataSetSimulation.simulate(dataSet, makeRuntime: {
-                let runtime = compiled.makeInstance()
-                for (index, value) in parameterValues.enumerated() { runtime.setParameter(index, to: value) }
-                return runtime
-            }, extraTimes: extra, covariates: rule, method: method, options: options)
+            try DataSetSimulation.simulateInParallel(
+                dataSet, makeRuntime: {
+                    let runtime = compiled.makeInstance()
+                    for (index, value) in parameterValues.enumerated() { runtime.setParameter(index, to: value) }
+                    return runtime
+                }, extraTimes: extra, covariates: rule, method: method, options: options, threads: threadCount,
+                emit: { subjectRows in
+                    if streaming {
+                        write(Self.csvLines(subjectRows, indices: indices, hasDV: dataSet.hasDV))
+                    } else {
+                        rows += subjectRows
+                    }
+                }, progress: progress.update)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            progress.finish()
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        progress.finish()
+        if streaming { return }
         if let summary {
             guard let column = compiled.outputNames.firstIndex(of: summary) else {
                 throw ValidationError("--summary: the model has no output '\(summary)'")
@@ -193,10 +223,17 @@ struct SimulateCommand: ParsableCommand {
                 guard bounds.count == 2, bounds[0] < bounds[1] else { throw ValidationError("--interval must be \"START,END\" with START < END") }
                 range = bounds[0]...bounds[1]
             }
-            return Self.renderSummary(rows, column: column, name: summary, interval: range, format: format)
+            write(Self.renderSummary(rows, column: column, name: summary, interval: range, format: format))
+            return
         }
-        let indices = columns.map { compiled.outputNames.firstIndex(of: $0)! }
-        return Self.renderRows(rows, columns: columns, indices: indices, format: format, hasDV: dataSet.hasDV)
+        write(Self.renderRows(rows, columns: columns, indices: indices, format: format, hasDV: dataSet.hasDV))
+    }
+
+    static func csvLines(_ rows: [DataSetSimulation.Row], indices: [Int], hasDV: Bool) -> String {
+        rows.map { row in
+            ([row.id, shortest(row.time), "\(row.evid)"] + (hasDV ? [row.dv.map(shortest) ?? "."] : [])
+                + indices.map { shortest(row.values[$0]) }).joined(separator: ",") + "\n"
+        }.joined()
     }
 
     static func renderRows(_ rows: [DataSetSimulation.Row], columns: [String], indices: [Int], format: OutputFormat, hasDV: Bool) -> String {
@@ -206,7 +243,7 @@ struct SimulateCommand: ParsableCommand {
         }
         switch format {
         case .csv:
-            return "# \(Notice.text)\n" + header.joined(separator: ",") + "\n" + rows.map { cells($0).joined(separator: ",") + "\n" }.joined()
+            return "# \(Notice.text)\n" + header.joined(separator: ",") + "\n" + csvLines(rows, indices: indices, hasDV: hasDV)
         case .table:
             var table = TextTable(header)
             table.rows = rows.map(cells)
