@@ -67,7 +67,7 @@ let package = Package(
         /// subprocesses from `benchmarks/peers/`. Not needed by the tests of the engine.
         .target(
             name: "Benchmarks",
-            dependencies: ["Solvers", "ReferenceProblems", "ModelLanguage", "ModelLibrary"]
+            dependencies: ["Solvers", "ReferenceProblems", "ModelLanguage", "ModelLibrary", "Dosing", "Simulation"]
         ),
 
         // MARK: - Faces

@@ -91,6 +91,41 @@ private func runEngine<S: ODEStepper, Runtime: ModelRuntime>(
     return try engine.run(timeline)
 }
 
+/// Events scheduled by timeline entries: doses coming due (lag, ADDL), boluses and infusion edges.
+/// Kept outside the generic engine so the event queue compiles to concrete code.
+private enum Event {
+    case dose(DoseRecord, state: Int)
+    case bolus(state: Int, amount: Double)
+    case rateChange(state: Int, delta: Double)
+}
+
+private struct PendingEvent {
+    var time: Double
+    var order: Int
+    var event: Event
+}
+
+private extension Array where Element == PendingEvent {
+    /// The index of the earliest event (scheduling order breaks ties).
+    func earliestIndex() -> Int? {
+        var best: Int?
+        for index in indices {
+            if let b = best {
+                if self[index].time < self[b].time || (self[index].time == self[b].time && self[index].order < self[b].order) { best = index }
+            } else {
+                best = index
+            }
+        }
+        return best
+    }
+
+    var earliestTime: Double {
+        var time = Double.infinity
+        for item in self where item.time < time { time = item.time }
+        return time
+    }
+}
+
 /// The event loop: integrates between events, applies them, restarts the method.
 private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.Problem == Runtime {
     let instance: Runtime
@@ -100,14 +135,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
     var totals = SolverStatistics()
     var restarts = 0
 
-    /// Events scheduled by entries: doses coming due (lag, ADDL), boluses and infusion edges.
-    enum Event {
-        case dose(DoseRecord, state: Int)
-        case bolus(state: Int, amount: Double)
-        case rateChange(state: Int, delta: Double)
-    }
-
-    var pending: [(time: Double, order: Int, event: Event)] = []
+    var pending: [PendingEvent] = []
     var sequence = 0
 
     var steadyStateIterations = 0
@@ -122,8 +150,19 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
 
     mutating func run(_ timeline: [TimelineEntry]) throws(ODESolverError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) {
         var outputs: [TimelineOutput] = []
+        outputs.reserveCapacity(timeline.count)
         var buffer = [Double](repeating: 0, count: instance.model.outputNames.count)
-        for entry in timeline {
+        // For each entry, the time of the next entry that is not an output (a discontinuity): outputs
+        // are interpolated from steps that run on to it, never shortening a step.
+        var nextDiscontinuity = [Double](repeating: .infinity, count: timeline.count + 1)
+        for index in stride(from: timeline.count - 1, through: 0, by: -1) {
+            if case .output = timeline[index].action {
+                nextDiscontinuity[index] = nextDiscontinuity[index + 1]
+            } else {
+                nextDiscontinuity[index] = timeline[index].time
+            }
+        }
+        for (index, entry) in timeline.enumerated() {
             let t = entry.time
             if case .reset = entry.action {
                 try reset(at: t)
@@ -133,7 +172,11 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
                 throw .invalidInput("time goes backwards from \(integrator.time) to \(t) without a reset")
             }
             try processPending(through: t)
-            try integrate(to: t)
+            if case .output = entry.action {
+                try integrate(to: t, stoppingAt: min(pending.earliestTime, nextDiscontinuity[index]))
+            } else {
+                try integrate(to: t)
+            }
             switch entry.action {
             case .output(let tag):
                 buffer.withUnsafeMutableBufferPointer { instance.outputs(t: t, y: integrator.state, into: $0) }
@@ -199,7 +242,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
         var single = record
         single.additional = 0
         var steadyState: [Double]
-        var carried: [(time: Double, order: Int, event: Event)] = []
+        var carried: [PendingEvent] = []
         let maximumIterations = 100_000
         if record.amount == 0, case .infusion(let rate) = record.delivery, record.interval == 0 {
             // Constant infusion: run with the rate on over doubling horizons until the state settles.
@@ -242,7 +285,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
             }
             steadyStateIterations += k
             let shift = t - Double(k) * interval
-            carried = sub.pending.map { ($0.time + shift, $0.order, $0.event) }
+            carried = sub.pending.map { PendingEvent(time: $0.time + shift, order: $0.order, event: $0.event) }
         }
         steadyStateIterations += sub.steadyStateIterations
         totals = totals + sub.integrator.statistics
@@ -264,13 +307,19 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
     }
 
     mutating func schedule(_ event: Event, at time: Double) {
-        pending.append((time, sequence, event))
+        pending.append(PendingEvent(time: time, order: sequence, event: event))
         sequence += 1
     }
 
     mutating func integrate(to t: Double) throws(ODESolverError) {
+        try integrate(to: t, stoppingAt: t)
+    }
+
+    /// Advances to `t` with steps free to run on to `stop` (the next discontinuity), which they
+    /// never pass.
+    mutating func integrate(to t: Double, stoppingAt stop: Double) throws(ODESolverError) {
         guard t > integrator.time else { return }
-        integrator.stopTime = t
+        integrator.stopTime = stop.isFinite ? stop : nil
         _ = try integrator.advance(to: t)
     }
 
@@ -292,12 +341,12 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
     /// Applies every pending event due at or before `t`, in time order (scheduling order at equal
     /// times), integrating between them.
     mutating func processPending(through t: Double) throws(ODESolverError) {
-        while let next = pending.min(by: { ($0.time, $0.order) < ($1.time, $1.order) }), next.time <= t {
-            let now = next.time
+        while let nextIndex = pending.earliestIndex(), pending[nextIndex].time <= t {
+            let now = pending[nextIndex].time
             try integrate(to: now)
             var state = integrator.stateArray
             var changed = false
-            while let index = pending.indices.filter({ pending[$0].time == now }).min(by: { pending[$0].order < pending[$1].order }) {
+            while let index = pending.earliestIndex(), pending[index].time == now {
                 let event = pending.remove(at: index).event
                 switch event {
                 case let .dose(record, stateIndex):

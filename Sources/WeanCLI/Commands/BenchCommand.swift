@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Wean's speed against peer tools in the same run (build with -c release).",
-        subcommands: [BenchSolversCommand.self, BenchLanguageCommand.self]
+        subcommands: [BenchSolversCommand.self, BenchLanguageCommand.self, BenchReferenceJobCommand.self]
     )
 }

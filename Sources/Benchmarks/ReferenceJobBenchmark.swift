@@ -1,0 +1,142 @@
+import Dosing
+import Foundation
+import ModelLanguage
+import ModelLibrary
+import Simulation
+import Solvers
+
+/// `wean bench reference-job`: the population job of `benchmarks/reference-job/` — 2,000 subjects
+/// of two-compartment oral PK, 57 doses every 24 h, hourly concentrations to 1,344 h — on Wean's
+/// ODE and exact paths, one thread and all cores, computing and writing timed apart, beside the C
+/// peers run in the same invocation.
+public enum ReferenceJobBenchmark {
+    public struct Subject: Sendable {
+        public var clearance: Double
+        public var centralVolume: Double
+    }
+
+    static let doses = [DoseRecord(time: 0, amount: 100, compartment: .name("depot"), interval: 24, additional: 56)]
+    static let outputTimes = (0...1344).map(Double.init)
+
+    /// Reads `id,CL,V2` rows.
+    public static func subjects(from url: URL) throws -> [Subject] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let fields = line.split(separator: ",").compactMap { Double($0) }
+            return fields.count == 3 ? Subject(clearance: fields[1], centralVolume: fields[2]) : nil
+        }
+    }
+
+    /// The concentrations of one subject (1,345 values).
+    public static func simulate(_ subject: Subject, method: SolverMethod) throws -> [Double] {
+        guard let runtime = ModelLibrary.native("pk2cmt.wean") else { throw SimulationError.invalidInput("pk2cmt is not in the library") }
+        return try simulate(runtime, subject, method: method)
+    }
+
+    static func simulate<R: ModelRuntime>(_ runtime: R, _ subject: Subject, method: SolverMethod) throws -> [Double] {
+        runtime.setParameter(named: "KA", to: 1)
+        runtime.setParameter(named: "CL", to: subject.clearance)
+        runtime.setParameter(named: "V1", to: subject.centralVolume)
+        runtime.setParameter(named: "Q", to: 2)
+        runtime.setParameter(named: "V2", to: 10)
+        var options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-10)
+        options.maximumSteps = 1_000_000
+        let result = try Simulator.simulate(runtime, doses: doses, outputTimes: outputTimes, method: method, options: options)
+        let column = runtime.outputNames.firstIndex(of: "Cp")!
+        return result.rows.map { $0[column] }
+    }
+
+    /// Runs every subject; returns the seconds and the concentrations (subject-major).
+    static func run(_ subjects: [Subject], method: SolverMethod, threads: Int) throws -> (seconds: Double, values: [Double]) {
+        var values = [Double](repeating: 0, count: subjects.count * outputTimes.count)
+        let start = DispatchTime.now().uptimeNanoseconds
+        try ParallelSubjects.run(count: subjects.count, threads: threads, compute: { index in
+            try simulate(subjects[index], method: method)
+        }, emit: { index, concentrations in
+            let base = index * outputTimes.count
+            for k in concentrations.indices { values[base + k] = concentrations[k] }
+        })
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9, values)
+    }
+
+    /// Writes the values as little-endian doubles; returns the seconds.
+    static func write(_ values: [Double], to url: URL) throws -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
+        try data.write(to: url)
+        return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+    }
+
+    public static func run(folder: URL, subjectLimit: Int?, peers: Bool, log: (String) -> Void) throws -> String {
+        var subjects = try subjects(from: folder.appendingPathComponent("subjects.csv"))
+        if let subjectLimit { subjects = Array(subjects.prefix(subjectLimit)) }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var text = "wean bench reference-job — \(subjects.count) subjects × 57 doses, hourly Cp to 1,344 h, rtol 1e-8, atol 1e-10 (release build)\n\n"
+        text += "  path                       threads   compute s   write s   ×1-thread\n"
+        text += "  -------------------------  -------  ----------  --------  ----------\n"
+        var oneThread: [SolverMethod: Double] = [:]
+        var results: [SolverMethod: [Double]] = [:]
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("wean-reference-job.bin")
+        for method in [SolverMethod.auto, .exact] {
+            for threads in Array(Set([1, cores])).sorted() {
+                log("running the \(method == .exact ? "exact" : "ODE") path on \(threads) thread(s)")
+                let (seconds, values) = try run(subjects, method: method, threads: threads)
+                let writeSeconds = try write(values, to: output)
+                if threads == 1 { oneThread[method] = seconds }
+                results[method] = values
+                let name = method == .exact ? "exact (matrix exponential)" : "ODE (native pk2cmt, auto)"
+                text += "  " + name.padding(toLength: 25, withPad: " ", startingAt: 0)
+                    + String(format: "  %7d  %10.3f  %8.3f  %9.2f×\n", threads, seconds, writeSeconds, (oneThread[method] ?? seconds) / seconds)
+            }
+        }
+        try? FileManager.default.removeItem(at: output)
+        if let ode = results[.auto], let exact = results[.exact] {
+            var worst = 0.0
+            for (a, b) in zip(ode, exact) where abs(b) > 1e-12 { worst = max(worst, abs(a - b) / abs(b)) }
+            text += String(format: "\n  ODE path vs exact path: largest relative difference %.1e over %d values\n", worst, ode.count)
+        }
+
+        var peerTimes: [String: Double] = [:]
+        if peers {
+            log("building and running the C peers (benchmarks/reference-job/run_c_peers.sh)")
+            let script = folder.appendingPathComponent("run_c_peers.sh").path
+            if let lines = try? PeerRunner.execute("/bin/bash", [script, "\(subjects.count)"]) {
+                for line in lines.split(separator: "\n") {
+                    let fields = line.split(separator: " ").map(String.init)
+                    if let index = fields.firstIndex(of: "solve_s"), index + 1 < fields.count, let seconds = Double(fields[index + 1]) {
+                        peerTimes[fields[0]] = seconds
+                    }
+                }
+            }
+        }
+        text += "\n  peer (one thread)                       solve s   Wean's path, 1 thread   ratio\n"
+        text += "  -------------------------------------  ---------  ----------------------  ------\n"
+        func peerRow(_ name: String, _ seconds: Double?, _ method: SolverMethod, recorded: Bool) {
+            guard let seconds, let mine = oneThread[method] else { return }
+            let label = name + (recorded ? " (recorded)" : "")
+            text += "  " + label.padding(toLength: 37, withPad: " ", startingAt: 0)
+                + String(format: "  %9.3f  %-22@  %5.2f×\n", seconds, (method == .exact ? "exact" : "ODE") as NSString, mine / seconds)
+        }
+        peerRow("C closed form (recursive)", peerTimes["analytic_recursive"], .exact, recorded: false)
+        peerRow("C Dormand–Prince, dense output", peerTimes["dopri5_dense"], .auto, recorded: false)
+        let scale = Double(subjects.count) / 2000
+        peerRow("R deSolve lsoda, compiled RHS", 7.764 * scale, .auto, recorded: true)
+        peerRow("libroadrunner (CVODE)", 32.452 * scale, .auto, recorded: true)
+        peerRow("scipy odeint", 44.068 * scale, .auto, recorded: true)
+        if peerTimes.isEmpty && peers { text += "  (the C peers did not run: is gcc installed?)\n" }
+
+        text += "\nGoals (printed, not tested):\n"
+        if let c = peerTimes["dopri5_dense"], let mine = oneThread[.auto] {
+            text += String(format: "  ODE path within 1.5× of the C Dormand–Prince: %.2f× — %@\n", mine / c, mine / c <= 1.5 ? "met" : "not met")
+        }
+        if let mine = oneThread[.auto] {
+            let ratio = 32.452 * scale / mine
+            text += String(format: "  ODE path ≥ 10× faster than libroadrunner (recorded): %.1f× — %@\n", ratio, ratio >= 10 ? "met" : "not met")
+        }
+        if let c = peerTimes["analytic_recursive"], let mine = oneThread[.exact] {
+            text += String(format: "  exact path within 2× of the C closed form: %.2f× — %@\n", mine / c, mine / c <= 2 ? "met" : "not met")
+        }
+        text += String(format: "\nPeak resident memory of this process: %.1f MiB.\n", peakResidentMemoryMiB())
+        return text
+    }
+}
