@@ -72,8 +72,8 @@ public enum ReferenceJobBenchmark {
         if let subjectLimit { subjects = Array(subjects.prefix(subjectLimit)) }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         var text = "wean bench reference-job — \(subjects.count) subjects × 57 doses, hourly Cp to 1,344 h, rtol 1e-8, atol 1e-10 (release build)\n\n"
-        text += "  path                       threads   compute s   write s   ×1-thread\n"
-        text += "  -------------------------  -------  ----------  --------  ----------\n"
+        text += "  path                         threads   compute s   write s   ×1-thread\n"
+        text += "  ---------------------------  -------  ----------  --------  ----------\n"
         var oneThread: [SolverMethod: Double] = [:]
         var results: [SolverMethod: [Double]] = [:]
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("wean-reference-job.bin")
@@ -85,7 +85,7 @@ public enum ReferenceJobBenchmark {
                 if threads == 1 { oneThread[method] = seconds }
                 results[method] = values
                 let name = method == .exact ? "exact (matrix exponential)" : "ODE (native pk2cmt, auto)"
-                text += "  " + name.padding(toLength: 25, withPad: " ", startingAt: 0)
+                text += "  " + name.padding(toLength: 27, withPad: " ", startingAt: 0)
                     + String(format: "  %7d  %10.3f  %8.3f  %9.2f×\n", threads, seconds, writeSeconds, (oneThread[method] ?? seconds) / seconds)
             }
         }
@@ -109,12 +109,12 @@ public enum ReferenceJobBenchmark {
                 }
             }
         }
-        text += "\n  peer (one thread)                       solve s   Wean's path, 1 thread   ratio\n"
-        text += "  -------------------------------------  ---------  ----------------------  ------\n"
+        text += "\n  peer (one thread)                          solve s   Wean's path, 1 thread   ratio\n"
+        text += "  ----------------------------------------  ---------  ----------------------  ------\n"
         func peerRow(_ name: String, _ seconds: Double?, _ method: SolverMethod, recorded: Bool) {
             guard let seconds, let mine = oneThread[method] else { return }
-            let label = name + (recorded ? " (recorded)" : "")
-            text += "  " + label.padding(toLength: 37, withPad: " ", startingAt: 0)
+            let label = name + (recorded ? ", recorded" : "")
+            text += "  " + label.padding(toLength: 40, withPad: " ", startingAt: 0)
                 + String(format: "  %9.3f  %-22@  %5.2f×\n", seconds, (method == .exact ? "exact" : "ODE") as NSString, mine / seconds)
         }
         peerRow("C closed form (recursive)", peerTimes["analytic_recursive"], .exact, recorded: false)
