@@ -28,6 +28,8 @@ import Testing
         #expect(tour.language.nadir.value < 0.6 * tour.language.baseline)
         #expect(abs(tour.language.final - tour.language.baseline) < 0.05 * tour.language.baseline)
         #expect(tour.language.statistics.restarts == 2)
+        #expect(tour.population.pathDifference < 1e-5)
+        #expect(tour.population.troughs.p5 < tour.population.troughs.p50 && tour.population.troughs.p50 < tour.population.troughs.p95)
         let text = tour.rendered()
         #expect(text.hasSuffix(Notice.text + "\n"))
     }
