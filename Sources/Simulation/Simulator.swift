@@ -182,14 +182,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
                 buffer.withUnsafeMutableBufferPointer { instance.outputs(t: t, y: integrator.state, into: $0) }
                 outputs.append(TimelineOutput(tag: tag, time: t, values: buffer))
             case let .dose(record, state):
-                schedule(.dose(record, state: state), at: t)
-                for k in stride(from: 1, through: max(0, record.additional), by: 1) {
-                    var repeated = record
-                    repeated.time = record.time + Double(k) * record.interval
-                    repeated.additional = 0
-                    schedule(.dose(repeated, state: state), at: repeated.time)
-                }
-                try processPending(through: t)
+                try give(record, state: state, at: t)
             case .setParameters(let values):
                 var changed = false
                 for value in values where instance.parameter(value.index) != value.value {
@@ -199,16 +192,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
                 if changed { try restart(state: integrator.stateArray) }
             case let .steadyStateDose(record, state, replace):
                 try steadyState(record, state: state, replace: replace, at: t)
-                if record.amount > 0 || record.interval > 0 {
-                    schedule(.dose(record, state: state), at: t)
-                    for k in stride(from: 1, through: max(0, record.additional), by: 1) {
-                        var repeated = record
-                        repeated.time = record.time + Double(k) * record.interval
-                        repeated.additional = 0
-                        schedule(.dose(repeated, state: state), at: repeated.time)
-                    }
-                    try processPending(through: t)
-                }
+                if record.amount > 0 || record.interval > 0 { try give(record, state: state, at: t) }
             case .reset:
                 break
             }
@@ -304,6 +288,19 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
         }
         for item in carried { schedule(item.event, at: item.time) }
         try restart(state: newState)
+    }
+
+    /// Schedules a dose record at `t` and each of its ADDL repeats `II` apart, and applies what is
+    /// due now.
+    mutating func give(_ record: DoseRecord, state: Int, at t: Double) throws(ODESolverError) {
+        schedule(.dose(record, state: state), at: t)
+        for k in stride(from: 1, through: max(0, record.additional), by: 1) {
+            var repeated = record
+            repeated.time = record.time + Double(k) * record.interval
+            repeated.additional = 0
+            schedule(.dose(repeated, state: state), at: repeated.time)
+        }
+        try processPending(through: t)
     }
 
     mutating func schedule(_ event: Event, at time: Double) {
