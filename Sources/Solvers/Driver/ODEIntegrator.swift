@@ -20,11 +20,16 @@ public final class ODEIntegrator<Stepper: ODEStepper> {
     /// The method's stepper (for its statistics and diagnostics).
     public let stepper: Stepper
     /// The time of `state`: the last target, root or restart reached.
-    public private(set) var time: Double
+    private var _time: Double
+    public var time: Double { _time }
     /// The integration direction: +1 forwards, −1 backwards.
     public let direction: Double
     /// A time no step may pass, or `nil`. Setting it is allowed at any time.
-    public var stopTime: Double?
+    public var stopTime: Double? {
+        get { _stopTime }
+        set { _stopTime = newValue }
+    }
+    private var _stopTime: Double?
 
     private let n: Int
     private let options: SolverOptions
@@ -41,7 +46,7 @@ public final class ODEIntegrator<Stepper: ODEStepper> {
         self.options = options
         self.n = problem.dimension
         self.direction = direction > 0 ? 1 : -1
-        self.time = t0
+        self._time = t0
         output = .allocate(capacity: n)
         output.initialize(repeating: 0, count: n)
         let rootCount = problem.rootFunctionCount
@@ -89,18 +94,18 @@ public final class ODEIntegrator<Stepper: ODEStepper> {
             let targetInStep = (stepEnd - target) * direction >= 0
             let searchEnd = targetInStep ? target : stepEnd
             if let rootFinder, let event = rootFinder.search(upTo: searchEnd, stepper: stepper, statistics: &rootEvaluations) {
-                time = event.time
+                _time = event.time
                 output.update(from: rootFinder.stateAtRoot, count: n)
                 return .root(event)
             }
             if targetInStep {
                 stepper.interpolate(at: target, into: UnsafeMutableBufferPointer(start: output, count: n))
-                time = target
+                _time = target
                 return .reachedTarget
             }
             if stepEnd == limit {
                 output.update(from: stepper.state.baseAddress!, count: n)
-                time = stepEnd
+                _time = stepEnd
                 return .reachedStopTime
             }
             guard attempts < options.maximumSteps else {

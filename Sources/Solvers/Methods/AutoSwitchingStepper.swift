@@ -26,11 +26,14 @@ public final class AutoSwitchingStepper<Problem: ODEProblem>: ODEStepper {
     /// The stiff method.
     public let stiffStepper: Rodas5Stepper<Problem>
     /// Whether the stiff method takes the next step.
-    public private(set) var isStiff = false
+    private var _isStiff: Bool = false
+    public var isStiff: Bool { _isStiff }
     /// Switches between the two methods since the last reset.
-    public private(set) var switchCount = 0
+    private var _switchCount: Int = 0
+    public var switchCount: Int { _switchCount }
     /// Switches over the stepper's whole life (restarts included).
-    public private(set) var totalSwitchCount = 0
+    private var _totalSwitchCount: Int = 0
+    public var totalSwitchCount: Int { _totalSwitchCount }
 
     static var stiffStepsToSwitch: Int { 15 }
     static var nonStiffStepsToForget: Int { 6 }
@@ -70,14 +73,14 @@ public final class AutoSwitchingStepper<Problem: ODEProblem>: ODEStepper {
     public func reset(time t0: Double, state y0: UnsafeBufferPointer<Double>, direction: Double) throws(ODESolverError) {
         self.direction = direction
         try explicitStepper.reset(time: t0, state: y0, direction: direction)
-        isStiff = false
+        _isStiff = false
         lastStepByStiff = false
         stiffCount = 0
         nonStiffCount = 0
         easyCount = 0
         stiffishCount = 0
         stiffishStepsToTrial = 50
-        switchCount = 0
+        _switchCount = 0
     }
 
     public func attemptStep(limit: Double) throws(ODESolverError) -> Bool {
@@ -132,13 +135,13 @@ public final class AutoSwitchingStepper<Problem: ODEProblem>: ODEStepper {
     }
 
     private func switchTo(stiff: Bool) {
-        isStiff = stiff
+        _isStiff = stiff
         stiffCount = 0
         nonStiffCount = 0
         easyCount = 0
         stiffishCount = 0
-        switchCount += 1
-        totalSwitchCount += 1
+        _switchCount += 1
+        _totalSwitchCount += 1
     }
 
     public func interpolate(at t: Double, into output: UnsafeMutableBufferPointer<Double>) {

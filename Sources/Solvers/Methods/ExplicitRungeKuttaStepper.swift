@@ -13,15 +13,21 @@
 /// All storage is allocated once at creation; a step allocates nothing.
 public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: ExplicitRungeKuttaScheme>: ODEStepper {
     public let problem: Problem
-    public private(set) var time = 0.0
-    public private(set) var previousTime = 0.0
-    public private(set) var nextStepSize = 0.0
-    public private(set) var statistics = SolverStatistics()
-    public private(set) var limitingComponent = 0
+    private var _time: Double = 0.0
+    public var time: Double { _time }
+    private var _previousTime: Double = 0.0
+    public var previousTime: Double { _previousTime }
+    private var _nextStepSize: Double = 0.0
+    public var nextStepSize: Double { _nextStepSize }
+    private var _statistics: SolverStatistics = SolverStatistics()
+    public var statistics: SolverStatistics { _statistics }
+    private var _limitingComponent: Int = 0
+    public var limitingComponent: Int { _limitingComponent }
     /// A first step size for the next `reset` only (used when ``AutoSwitchingStepper`` hands over).
     var stepSizeHint: Double?
     /// `h·ρ` of the last accepted step (see ``ExplicitRungeKuttaScheme/stiffnessProduct(h:n:stages:yNew:scratch:)``).
-    public private(set) var lastStiffnessProduct = Double.nan
+    private var _lastStiffnessProduct: Double = Double.nan
+    public var lastStiffnessProduct: Double { _lastStiffnessProduct }
 
     private let n: Int
     private let options: SolverOptions
@@ -81,14 +87,14 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
     private func evaluate(_ t: Double, _ y: UnsafeMutablePointer<Double>, into dydt: UnsafeMutablePointer<Double>) {
         problem.derivatives(
             t: t, y: UnsafeBufferPointer(start: y, count: n), dydt: UnsafeMutableBufferPointer(start: dydt, count: n))
-        statistics.rhsEvaluations += 1
+        _statistics.rhsEvaluations += 1
     }
 
     public func reset(time t0: Double, state y0: UnsafeBufferPointer<Double>, direction: Double) throws(ODESolverError) {
         try StepperSupport.validateStart(problem, time: t0, state: y0)
         self.direction = direction < 0 ? -1 : 1
-        time = t0
-        previousTime = t0
+        _time = t0
+        _previousTime = t0
         for i in 0..<n { yCurrent[i] = y0[i]; yPrevious[i] = y0[i] }
         evaluate(t0, yCurrent, into: stages)
         try StepperSupport.checkDerivative(problem, stages, time: t0, stepSize: 0)
@@ -105,9 +111,9 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
             magnitude = StepperSupport.initialStepMagnitude(
                 problem, weights: weights, time: t0, state: yCurrent, derivative: stages, direction: self.direction,
                 order: Scheme.order, maximumStepSize: options.maximumStepSize, scratch1: scratch, scratch2: yTrial)
-            statistics.rhsEvaluations += 1
+            _statistics.rhsEvaluations += 1
         }
-        nextStepSize = self.direction * min(magnitude, options.maximumStepSize)
+        _nextStepSize = self.direction * min(magnitude, options.maximumStepSize)
     }
 
     public func attemptStep(limit: Double) throws(ODESolverError) -> Bool {
@@ -128,11 +134,11 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
             throw .stepSizeUnderflow(time: time, stepSize: h, component: limitingComponent, name: problem.componentName(limitingComponent))
         }
 
-        statistics.rhsEvaluations += Scheme.step(
+        _statistics.rhsEvaluations += Scheme.step(
             problem, t: time, h: h, n: n, y: yCurrent, stages: stages, yNew: yTrial,
             errorEstimate: errorEstimate, scratch: scratch)
         let (errorNorm, worst) = weights.norm(errorEstimate, scaledBy: yCurrent, yTrial)
-        limitingComponent = worst
+        _limitingComponent = worst
 
         guard errorNorm.isFinite, firstNonFinite(yTrial, count: n) == nil else {
             try recordNonFiniteAttempt(h: h)
@@ -140,15 +146,15 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
         }
 
         if options.fixedStepSize == nil, errorNorm > 1 {
-            statistics.rejectedSteps += 1
-            nextStepSize = controller.rejected(stepSize: h, error: errorNorm)
+            _statistics.rejectedSteps += 1
+            _nextStepSize = controller.rejected(stepSize: h, error: errorNorm)
             return false
         }
 
         // Accept.
-        lastStiffnessProduct = Scheme.stiffnessProduct(h: h, n: n, stages: stages, yNew: yTrial, scratch: scratch)
-        previousTime = time
-        time = landsOnLimit ? limit : time + h
+        _lastStiffnessProduct = Scheme.stiffnessProduct(h: h, n: n, stages: stages, yNew: yTrial, scratch: scratch)
+        _previousTime = time
+        _time = landsOnLimit ? limit : time + h
         lastStepSize = h
         swap(&yPrevious, &yCurrent)
         swap(&yCurrent, &yTrial)
@@ -156,14 +162,14 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
             evaluate(time, yCurrent, into: endDerivative)
         }
         stageZeroIsCurrent = false
-        statistics.acceptedSteps += 1
+        _statistics.acceptedSteps += 1
         nonFiniteCause = nil
         try StepperSupport.checkDerivative(problem, endDerivative, time: time, stepSize: h)
 
         if let fixed = options.fixedStepSize {
-            nextStepSize = direction * fixed
+            _nextStepSize = direction * fixed
         } else {
-            nextStepSize = controller.accepted(stepSize: h, error: errorNorm)
+            _nextStepSize = controller.accepted(stepSize: h, error: errorNorm)
         }
         return true
     }
@@ -181,10 +187,10 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
             let bad = firstNonFinite(errorEstimate, count: n) ?? limitingComponent
             cause = .nonFiniteState(time: time, stepSize: h, component: bad, name: problem.componentName(bad), value: errorEstimate[bad])
         }
-        statistics.rejectedSteps += 1
+        _statistics.rejectedSteps += 1
         if options.fixedStepSize != nil { throw cause }
         nonFiniteCause = cause
-        nextStepSize = controller.rejected(stepSize: h, error: .nan)
+        _nextStepSize = controller.rejected(stepSize: h, error: .nan)
     }
 
     public func interpolate(at t: Double, into output: UnsafeMutableBufferPointer<Double>) {
@@ -200,7 +206,7 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
         }
         precondition(!stageZeroIsCurrent || densePrepared, "dense output requested after the stages were overwritten")
         if !densePrepared {
-            statistics.rhsEvaluations += Scheme.prepareDenseOutput(
+            _statistics.rhsEvaluations += Scheme.prepareDenseOutput(
                 problem, t: previousTime, h: lastStepSize, n: n, y0: yPrevious, y1: yCurrent,
                 stages: stages, endDerivative: endDerivative, dense: dense, scratch: scratch)
             densePrepared = true
