@@ -22,8 +22,11 @@ public struct SolverStatisticsSummary: Sendable, Equatable {
     public var jacobianEvaluations = 0
     public var restarts = 0
     /// Dose intervals (or, for constant infusions, doublings of the horizon) iterated to reach
-    /// steady state, summed over steady-state records. Steady state is found by iteration — the
-    /// same for linear and nonlinear models — until the state at successive dose times agrees to
-    /// the tolerances.
+    /// steady state, summed over steady-state records: for nonlinear models until the state at
+    /// successive dose times agrees to the tolerances; for linear ones only until the dose pattern
+    /// repeats, the rest in closed form (`closedFormSteadyStates`).
     public var steadyStateIterations = 0
+    /// Steady states found in closed form (linear models: the fixed point of one interval's
+    /// affine map) rather than by iteration.
+    public var closedFormSteadyStates = 0
 }

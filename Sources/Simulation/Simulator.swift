@@ -139,6 +139,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
     var sequence = 0
 
     var steadyStateIterations = 0
+    var closedFormSteadyStates = 0
 
     init(instance: Runtime, stepper: Stepper, options: SolverOptions, t0: Double, y0: [Double]? = nil) throws(ODESolverError) {
         self.instance = instance
@@ -200,7 +201,8 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
         totals = totals + integrator.statistics
         return (outputs, SolverStatisticsSummary(
             steps: totals.acceptedSteps, rejectedSteps: totals.rejectedSteps, rhsEvaluations: totals.rhsEvaluations,
-            jacobianEvaluations: totals.jacobianEvaluations, restarts: restarts, steadyStateIterations: steadyStateIterations))
+            jacobianEvaluations: totals.jacobianEvaluations, restarts: restarts, steadyStateIterations: steadyStateIterations,
+            closedFormSteadyStates: closedFormSteadyStates))
     }
 
     /// Whether two states agree to the solver's tolerances (ten times tighter).
@@ -210,6 +212,53 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
             if !(abs(a[i] - b[i]) <= 0.1 * scale) { return false }
         }
         return true
+    }
+
+    /// Intervals after which a dose series' pattern of administrations repeats: the lag and the
+    /// longest infusion must have passed (modifiers evaluated at `t`).
+    func linearWarmUp(_ record: DoseRecord, state: Int, at t: Double, y: [Double]) throws(ODESolverError) -> Int {
+        let span = try administer(record, state: state, at: t, y: y).map { $0.0 - t }.max() ?? 0
+        return 2 + Int((max(0, span) / record.interval).rounded(.up))
+    }
+
+    /// At a dose time whose pending events follow the periodic pattern, measures the affine map
+    /// of one interval, x ↦ Φx + c, by simulating it from 0 and from each unit vector (the same
+    /// pending events each time), and returns the fixed point x = (I − Φ)⁻¹c.
+    mutating func solveAffineCycle(_ record: DoseRecord, state: Int, interval: Double, at boundary: Double) throws(ODESolverError) -> [Double] {
+        let n = instance.dimension
+        let savedPending = pending, savedSequence = sequence
+        let savedRates = (0..<n).map { instance.infusionRates[$0] }
+        var dose = record
+        dose.time = boundary
+        func cycle(from start: [Double]) throws(ODESolverError) -> [Double] {
+            pending = savedPending
+            sequence = savedSequence
+            for i in 0..<n { instance.infusionRates[i] = savedRates[i] }
+            try restart(at: boundary, state: start)
+            schedule(.dose(dose, state: state), at: boundary)
+            try processPending(through: boundary + interval)
+            try integrate(to: boundary + interval)
+            return integrator.stateArray
+        }
+        let c = try cycle(from: [Double](repeating: 0, count: n))
+        let lu = DenseLU(dimension: n)
+        for j in 0..<n {
+            var unit = [Double](repeating: 0, count: n)
+            unit[j] = 1
+            let column = try cycle(from: unit)
+            for i in 0..<n { lu.matrix[i + j * n] = (i == j ? 1 : 0) - (column[i] - c[i]) }
+        }
+        guard lu.factor() else {
+            throw .invalidInput("no steady state: one dosing interval leaves some amount unchanged (I − Φ is singular); is the model stable?")
+        }
+        var x = c
+        x.withUnsafeMutableBufferPointer { lu.solve($0.baseAddress!) }
+        // Back to the state the periodic pattern had at the boundary, with the steady state in it.
+        pending = savedPending
+        sequence = savedSequence
+        for i in 0..<n { instance.infusionRates[i] = savedRates[i] }
+        try restart(at: boundary, state: x)
+        return x
     }
 
     /// Brings the system to the steady state of `record` repeated every II before `t` (the state
@@ -252,11 +301,20 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
             guard interval > 0 else { throw .invalidInput("a steady-state dose needs II > 0 (or AMT 0 and RATE > 0 for a constant infusion)") }
             var previous = start
             var k = 0
+            // Linear models: once the dose pattern repeats (after the lag and the longest infusion
+            // have passed), one interval is an affine map x ↦ Φx + c of the state; the steady state
+            // solves (I − Φ)x = c exactly, from n + 1 simulated intervals.
+            let warmUp = instance.isLinear ? try linearWarmUp(single, state: state, at: t, y: current) : nil
             while true {
                 let boundary = Double(k) * interval
                 try sub.processPending(through: boundary)
                 try sub.integrate(to: boundary)
                 steadyState = sub.integrator.stateArray
+                if let warmUp, k == warmUp {
+                    steadyState = try sub.solveAffineCycle(single, state: state, interval: interval, at: boundary)
+                    closedFormSteadyStates += 1
+                    break
+                }
                 if k > 1 && converged(steadyState, previous) { break }
                 guard k < maximumIterations else {
                     throw .invalidInput("steady state of the dose into '\(instance.model.states[state].name)' every \(interval) not reached after \(maximumIterations) intervals")
@@ -272,6 +330,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
             carried = sub.pending.map { PendingEvent(time: $0.time + shift, order: $0.order, event: $0.event) }
         }
         steadyStateIterations += sub.steadyStateIterations
+        closedFormSteadyStates += sub.closedFormSteadyStates
         totals = totals + sub.integrator.statistics
         let steadyRates = (0..<n).map { instance.infusionRates[$0] }
         // Combine with the main run and restart it at t.
@@ -318,6 +377,13 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
         guard t > integrator.time else { return }
         integrator.stopTime = stop.isFinite ? stop : nil
         _ = try integrator.advance(to: t)
+    }
+
+    /// Starts the method afresh at `time` (possibly earlier than where it stands) from `state`.
+    mutating func restart(at time: Double, state: [Double]) throws(ODESolverError) {
+        totals = totals + integrator.statistics
+        integrator = try ODEIntegrator(stepper: stepper, options: options, t0: time, y0: state)
+        restarts += 1
     }
 
     mutating func restart(state: [Double]) throws(ODESolverError) {

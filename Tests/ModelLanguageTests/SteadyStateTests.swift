@@ -78,3 +78,38 @@ import Solvers
         Self.expectClose(rows.map(\.central), long, "SS = 1 then ADDL 2, from a data set")
     }
 }
+
+/// Which way steady state was found: closed form for linear models, iteration otherwise — and
+/// both agree with a long series of doses.
+@Suite struct SteadyStateMethodTests {
+    @Test func linearModelsUseTheClosedForm() throws {
+        let compiled = try ModelCompiler.compile(source: SteadyStateTests.iv, file: "iv.wean")
+        #expect(compiled.isLinear)
+        let result = try Simulator.simulate(
+            compiled.makeInstance(), doses: [DoseRecord(time: 0, amount: 100, interval: 12, steadyState: 1)],
+            outputTimes: [0, 6], options: DataSetTests.options)
+        #expect(result.statistics.closedFormSteadyStates == 1)
+    }
+
+    /// Michaelis–Menten elimination is nonlinear: steady state by iterating intervals.
+    @Test func nonlinearModelsIterate() throws {
+        let source = """
+            param VMAX = 10
+            param KM = 2
+            param V = 10
+            d/dt(central) = -VMAX * (central / V) / (KM + central / V)
+            """
+        let compiled = try ModelCompiler.compile(source: source, file: "mm.wean")
+        #expect(!compiled.isLinear)
+        let times = (0...24).map(Double.init)
+        let ss = try Simulator.simulate(
+            compiled.makeInstance(), doses: [DoseRecord(time: 0, amount: 50, interval: 12, steadyState: 1)],
+            outputTimes: times, options: DataSetTests.options)
+        #expect(ss.statistics.closedFormSteadyStates == 0)
+        #expect(ss.statistics.steadyStateIterations > 2)
+        let long = try Simulator.simulate(
+            compiled.makeInstance(), doses: [SteadyStateTests.series(amount: 50, interval: 12)],
+            outputTimes: times, options: DataSetTests.options)
+        SteadyStateTests.expectClose(ss.column("central")!, long.column("central")!, "Michaelis–Menten SS", tolerance: 1e-7)
+    }
+}

@@ -175,6 +175,7 @@ private struct Writer {
             public var dimension: Int { \(n) }
             public var providesJacobian: Bool { true }
             public var isAutonomous: Bool { \(!model.usesTime) }
+            public var isLinear: Bool { \(compiled.isLinear) }
             public func componentName(_ index: Int) -> String { model.states[index].name }
             public func parameter(_ index: Int) -> Double { p[index] }
 

@@ -119,6 +119,10 @@ public final class CompiledModel: @unchecked Sendable {
     /// Instructions in the right-hand-side program (after folding and CSE).
     public var derivativeInstructionCount: Int { instructionCounts.derivative }
 
+    /// Whether the model is linear with constant coefficients: every Jacobian entry depends on
+    /// parameters only (all hoisted), and the right-hand side does not use `t`.
+    public var isLinear: Bool { jacobian.instructions.isEmpty && !model.usesTime }
+
     /// Number of Jacobian entries that are not identically zero (the sparsity pattern's size).
     public var jacobianNonZeroCount: Int { jacobianPositions.count }
 

@@ -32,6 +32,7 @@ public final class ModelInstance: ModelRuntime, @unchecked Sendable {
     public var model: Model { compiled.model }
     public var dimension: Int { compiled.model.states.count }
     public var isAutonomous: Bool { !compiled.model.usesTime }
+    public var isLinear: Bool { compiled.isLinear }
     public func componentName(_ index: Int) -> String { compiled.model.states[index].name }
 
     /// The current value of parameter `index`.

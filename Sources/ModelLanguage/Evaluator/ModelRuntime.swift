@@ -21,6 +21,9 @@ public protocol ModelRuntime: ODEProblem, AnyObject {
     func outputs(t: Double, y: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>)
     /// The value of dosing modifier `kind` for `state` at `(t, y)`, or `nil` if the model has none.
     func modifier(_ kind: DosingModifier, state: Int, t: Double, y: UnsafeBufferPointer<Double>) -> Double?
+    /// Whether the right-hand side is linear in the state with constant coefficients (its Jacobian
+    /// depends on parameters only, and it does not use `t`) — known from the symbolic Jacobian.
+    var isLinear: Bool { get }
 }
 
 extension ModelRuntime {
