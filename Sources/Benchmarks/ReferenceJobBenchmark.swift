@@ -67,7 +67,7 @@ public enum ReferenceJobBenchmark {
         return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
     }
 
-    public static func run(folder: URL, subjectLimit: Int?, peers: Bool, log: (String) -> Void) throws -> String {
+    public static func run(folder: URL, subjectLimit: Int?, peers: Bool, slowPeerSubjects: Int = 400, log: (String) -> Void) throws -> String {
         var subjects = try subjects(from: folder.appendingPathComponent("subjects.csv"))
         if let subjectLimit { subjects = Array(subjects.prefix(subjectLimit)) }
         let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -75,6 +75,7 @@ public enum ReferenceJobBenchmark {
         text += "  path                         threads   compute s   write s   ×1-thread\n"
         text += "  ---------------------------  -------  ----------  --------  ----------\n"
         var oneThread: [SolverMethod: Double] = [:]
+        var speedups: [SolverMethod: Double] = [:]
         var results: [SolverMethod: [Double]] = [:]
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("wean-reference-job.bin")
         for method in [SolverMethod.auto, .exact] {
@@ -82,7 +83,7 @@ public enum ReferenceJobBenchmark {
                 log("running the \(method == .exact ? "exact" : "ODE") path on \(threads) thread(s)")
                 let (seconds, values) = try run(subjects, method: method, threads: threads)
                 let writeSeconds = try write(values, to: output)
-                if threads == 1 { oneThread[method] = seconds }
+                if threads == 1 { oneThread[method] = seconds } else if let single = oneThread[method] { speedups[method] = single / seconds }
                 results[method] = values
                 let name = method == .exact ? "exact (matrix exponential)" : "ODE (native pk2cmt, auto)"
                 text += "  " + name.padding(toLength: 27, withPad: " ", startingAt: 0)
@@ -96,42 +97,62 @@ public enum ReferenceJobBenchmark {
             text += String(format: "\n  ODE path vs exact path: largest relative difference %.1e over %d values\n", worst, ode.count)
         }
 
+        // Peers in the same invocation: the C ones on every subject; scipy, libroadrunner and R
+        // deSolve (when installed) on `slowPeerSubjects`, their times scaled to the full count.
         var peerTimes: [String: Double] = [:]
+        var slowCount = min(slowPeerSubjects, subjects.count)
         if peers {
-            log("building and running the C peers (benchmarks/reference-job/run_c_peers.sh)")
-            let script = folder.appendingPathComponent("run_c_peers.sh").path
-            if let lines = try? PeerRunner.execute("/bin/bash", [script, "\(subjects.count)"]) {
+            log("running the peers (benchmarks/reference-job/run_peers.sh; slow peers on \(slowCount) subjects)")
+            let script = folder.appendingPathComponent("run_peers.sh").path
+            if let lines = try? PeerRunner.execute("/bin/bash", [script, "\(subjects.count)", "--slow", "\(slowCount)"], echoErrors: true) {
                 for line in lines.split(separator: "\n") {
                     let fields = line.split(separator: " ").map(String.init)
-                    if let index = fields.firstIndex(of: "solve_s"), index + 1 < fields.count, let seconds = Double(fields[index + 1]) {
-                        peerTimes[fields[0]] = seconds
-                    }
+                    guard let index = fields.firstIndex(of: "solve_s"), index + 1 < fields.count, let seconds = Double(fields[index + 1]),
+                          let name = fields.first else { continue }
+                    let isC = name.hasPrefix("analytic") || name.hasPrefix("dopri5")
+                    peerTimes[name] = isC ? seconds : seconds * Double(subjects.count) / Double(slowCount)
                 }
             }
+        } else {
+            slowCount = 0
         }
-        text += "\n  peer (one thread)                          solve s   Wean's path, 1 thread   ratio\n"
-        text += "  ----------------------------------------  ---------  ----------------------  ------\n"
-        func peerRow(_ name: String, _ seconds: Double?, _ method: SolverMethod, recorded: Bool) {
+        text += "\n  peer (one thread)                              solve s   Wean's path, 1 thread   ratio\n"
+        text += "  --------------------------------------------  ---------  ----------------------  ------\n"
+        func peerRow(_ name: String, _ seconds: Double?, _ method: SolverMethod, note: String = "") {
             guard let seconds, let mine = oneThread[method] else { return }
-            let label = name + (recorded ? ", recorded" : "")
-            text += "  " + label.padding(toLength: 40, withPad: " ", startingAt: 0)
+            let label = name + note
+            text += "  " + label.padding(toLength: 44, withPad: " ", startingAt: 0)
                 + String(format: "  %9.3f  %-22@  %5.2f×\n", seconds, (method == .exact ? "exact" : "ODE") as NSString, mine / seconds)
         }
-        peerRow("C closed form (recursive)", peerTimes["analytic_recursive"], .exact, recorded: false)
-        peerRow("C Dormand–Prince, dense output", peerTimes["dopri5_dense"], .auto, recorded: false)
+        let scaled = slowCount < subjects.count ? ", ×\(subjects.count / max(1, slowCount)) from \(slowCount)" : ""
+        peerRow("C closed form (recursive)", peerTimes["analytic_recursive"], .exact)
+        peerRow("C Dormand–Prince, dense output", peerTimes["dopri5_dense"], .auto)
+        peerRow("R deSolve lsoda, compiled RHS", peerTimes.first { $0.key.hasPrefix("desolve") }?.value, .auto, note: scaled)
+        peerRow("libroadrunner (CVODE)", peerTimes.first { $0.key.hasPrefix("roadrunner") }?.value, .auto, note: scaled)
+        peerRow("scipy odeint", peerTimes.first { $0.key.hasPrefix("scipy") }?.value, .auto, note: scaled)
         let scale = Double(subjects.count) / 2000
-        peerRow("R deSolve lsoda, compiled RHS", 7.764 * scale, .auto, recorded: true)
-        peerRow("libroadrunner (CVODE)", 32.452 * scale, .auto, recorded: true)
-        peerRow("scipy odeint", 44.068 * scale, .auto, recorded: true)
-        if peerTimes.isEmpty && peers { text += "  (the C peers did not run: is gcc installed?)\n" }
+        if peerTimes.first(where: { $0.key.hasPrefix("roadrunner") }) == nil {
+            peerRow("libroadrunner (CVODE)", 32.452 * scale, .auto, note: ", recorded (not installed)")
+        }
+        if peerTimes.first(where: { $0.key.hasPrefix("desolve") }) == nil {
+            peerRow("R deSolve lsoda, compiled RHS", 7.764 * scale, .auto, note: ", recorded (not installed)")
+        }
+        if peerTimes.isEmpty && peers { text += "  (the peers did not run: is gcc installed?)\n" }
 
         text += "\nGoals (printed, not tested):\n"
         if let c = peerTimes["dopri5_dense"], let mine = oneThread[.auto] {
             text += String(format: "  ODE path within 1.5× of the C Dormand–Prince: %.2f× — %@\n", mine / c, mine / c <= 1.5 ? "met" : "not met")
         }
         if let mine = oneThread[.auto] {
-            let ratio = 32.452 * scale / mine
-            text += String(format: "  ODE path ≥ 10× faster than libroadrunner (recorded): %.1f× — %@\n", ratio, ratio >= 10 ? "met" : "not met")
+            let roadrunner = peerTimes.first { $0.key.hasPrefix("roadrunner") }?.value ?? 32.452 * scale
+            let ratio = roadrunner / mine
+            text += String(format: "  ODE path ≥ 10× faster than libroadrunner: %.1f× — %@\n", ratio, ratio >= 10 ? "met" : "not met")
+        }
+        for method in [SolverMethod.auto, .exact] {
+            let label = method == .exact ? "exact" : "ODE"
+            if let speedup = speedups[method] {
+                text += String(format: "  %@ path ≥ 1.9× on %d cores: %.2f× — %@\n", label as NSString, cores, speedup, speedup >= 1.9 ? "met" : "not met")
+            }
         }
         if let c = peerTimes["analytic_recursive"], let mine = oneThread[.exact] {
             text += String(format: "  exact path within 2× of the C closed form: %.2f× — %@\n", mine / c, mine / c <= 2 ? "met" : "not met")
