@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Dosing", targets: ["Dosing"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "ReferenceProblems", targets: ["ReferenceProblems"]),
+        .library(name: "Clinic", targets: ["Clinic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -70,6 +71,13 @@ let package = Package(
             dependencies: ["Solvers", "ReferenceProblems", "ModelLanguage", "ModelLibrary", "Dosing", "Simulation"]
         ),
 
+        // MARK: - Clinic
+
+        /// MME with published conversion tables, the product catalogue, long-term-use risk and
+        /// the clinical scales. Depends on nothing else in Wean yet (model-guided tapers will
+        /// bring Pharmacology).
+        .target(name: "Clinic", resources: [.copy("Data")]),
+
         // MARK: - Faces
 
         /// The command-line commands as a library, so they are tested in process.
@@ -83,6 +91,7 @@ let package = Package(
                 "Dosing",
                 "Simulation",
                 "Benchmarks",
+                "Clinic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +105,7 @@ let package = Package(
             name: "ModelLanguageTests",
             dependencies: ["ModelLanguage", "ModelLibrary", "Solvers", "Dosing", "Simulation", "ReferenceProblems"]
         ),
-        .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers", "Benchmarks"]),
+        .testTarget(name: "ClinicTests", dependencies: ["Clinic"]),
+        .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers", "Benchmarks", "Clinic"]),
     ]
 )

@@ -30,6 +30,10 @@ import Testing
         #expect(tour.language.statistics.restarts == 2)
         #expect(tour.population.pathDifference < 1e-5)
         #expect(tour.population.troughs.p5 < tour.population.troughs.p50 && tour.population.troughs.p50 < tour.population.troughs.p95)
+        #expect(abs(tour.clinic.mme2016.totalMMEPerDay - 84) < 1e-9)
+        #expect(abs(tour.clinic.mme2022.totalMMEPerDay - 120) < 1e-9)
+        #expect(tour.clinic.mme2016.flags.count == 1 && tour.clinic.mme2022.flags.count == 2)
+        #expect(tour.clinic.risk.map(\.probability) == tour.clinic.risk.map(\.probability).sorted())
         let text = tour.rendered()
         #expect(text.hasSuffix(Notice.text + "\n"))
     }

@@ -1,4 +1,5 @@
 import Dosing
+import Clinic
 import Foundation
 import ModelLanguage
 import ModelLibrary
@@ -102,8 +103,18 @@ response(0) = KIN / KOUT
     var dosing: DosingRun
     var language: LanguageRun
     var population: PopulationRun
+    var clinic: ClinicRun
     /// The message with which the engine refused a solution that blows up.
     var refusal: String
+
+    /// The clinic stop: one patient's MME under two tables, and long-term-use risk by episode length.
+    struct ClinicRun {
+        var mme2016: MMEResult
+        var mme2022: MMEResult
+        /// (episode days, probability) from Shah et al. 2017.
+        var risk: [(days: Double, probability: Double, method: String)]
+        var longActing: Double
+    }
 
     /// Runs every stop of the tour.
     static func run() throws -> DemoTour {
@@ -114,6 +125,7 @@ response(0) = KIN / KOUT
             dosing: try runDosing(),
             language: try runLanguage(),
             population: try runPopulation(),
+            clinic: try runClinic(),
             refusal: refusalMessage())
     }
 
@@ -258,6 +270,23 @@ response(0) = KIN / KOUT
                              troughs: (percentile(0.05), percentile(0.5), percentile(0.95)), pathDifference: difference)
     }
 
+    /// Hydromorphone 4 mg every 6 h with tramadol 50 mg four times a day, under CDC 2016 and 2022
+    /// (hand check: 16 × 4 + 200 × 0.1 = 84 and 16 × 5 + 200 × 0.2 = 120 MME/day), and Shah's risk.
+    static func runClinic() throws -> ClinicRun {
+        let calculator = MMECalculator(catalogue: try ProductCatalogue.bundled())
+        let patient = [
+            Prescription(drug: "hydromorphone", strength: 4, unit: .mg, supply: .regimen(unitsPerDose: 1, dosesPerDay: try dosesPerDay(parsing: "q6h"))),
+            Prescription(drug: "tramadol", strength: 50, unit: .mg, supply: .regimen(unitsPerDose: 1, dosesPerDay: try dosesPerDay(parsing: "qid"))),
+        ]
+        let risk = try [1.0, 5, 8, 15, 31, 60].map { days in
+            let estimate = try LongTermUseRisk.estimate(episodeDays: days)
+            return (days: days, probability: estimate.probability, method: estimate.method)
+        }
+        return ClinicRun(
+            mme2016: try calculator.calculate(patient, table: .cdc2016), mme2022: try calculator.calculate(patient, table: .cdc2022),
+            risk: risk, longActing: try LongTermUseRisk.estimate(episodeDays: nil, longActing: true).probability)
+    }
+
     /// Solves `y' = y²`, `y(0) = 1`, whose solution `1/(1 − t)` blows up at `t = 1`, to `t = 2`,
     /// and returns the engine's error message.
     static func refusalMessage() -> String {
@@ -328,9 +357,26 @@ response(0) = KIN / KOUT
         text += "   Trough before the last dose: median \(fixed(p.troughs.p50, decimals: 3)) mg/L, 90 % of subjects \(fixed(p.troughs.p5, decimals: 3))–\(fixed(p.troughs.p95, decimals: 3)) mg/L.\n"
         text += "   The ODE path and the exact (matrix-exponential) path agree to \(scientific(p.pathDifference)) relative.\n\n"
 
-        text += "6. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
+        let c = clinic
+        text += "6. The clinic: MME/day of hydromorphone 4 mg q6h with tramadol 50 mg QID, under the two CDC tables\n"
+        text += "   (`wean mme`; the factors for both drugs changed in 2022).\n\n"
+        var mmeTable = TextTable("drug", "mg/day", "CDC 2016 factor", "CDC 2016 MME", "CDC 2022 factor", "CDC 2022 MME")
+        for (old, new) in zip(c.mme2016.lines, c.mme2022.lines) {
+            mmeTable.add(old.product.ingredient, shortestText(old.dailyAmount), old.factor.map(shortestText) ?? "—",
+                         old.mmePerDay.map { fixed($0, decimals: 1) } ?? "—", new.factor.map(shortestText) ?? "—", new.mmePerDay.map { fixed($0, decimals: 1) } ?? "—")
+        }
+        mmeTable.add("total", "", "", fixed(c.mme2016.totalMMEPerDay, decimals: 1), "", fixed(c.mme2022.totalMMEPerDay, decimals: 1))
+        text += mmeTable.rendered()
+        text += "\n   Flags: CDC 2016 table \(c.mme2016.flags.map { "≥\(shortestText($0.threshold))" }.joined(separator: ", ")); CDC 2022 table \(c.mme2022.flags.map { "≥\(shortestText($0.threshold))" }.joined(separator: ", ")) MME/day.\n"
+        text += "   Long-term use (`wean risk`): still on opioids a year later, by length of the first episode\n"
+        text += "   (Shah, Hayes & Martin, MMWR 2017; opioid-naive commercially insured adults, 2006–2015):\n"
+        text += "   " + c.risk.map { "≥\(shortestText($0.days)) d: \(fixed(100 * $0.probability, decimals: 1)) %\($0.method == "exact" ? "" : "*")" }.joined(separator: ", ") + "\n"
+        text += "   (* interpolated, monotone cubic, or held beyond 31 days); a long-acting first prescription: \(fixed(100 * c.longActing, decimals: 1)) %.\n"
+        text += "   Try: swift run -c release wean mme --drug oxycodone --strength 10 --unit mg --quantity 120 --days 30\n\n"
+
+        text += "7. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
         text += "   \"\(refusal)\"\n\n"
-        text += "Coming next: the opioid PK library, the tolerance/hyperalgesia and MSC model, the clinic (MME, tapers), trials.\n\n"
+        text += "Coming next: the opioid PK library, the tolerance/hyperalgesia and MSC model, taper plans, trials.\n\n"
         text += Notice.text + "\n"
         return text
     }

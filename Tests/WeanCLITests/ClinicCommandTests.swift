@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import WeanCLI
+
+/// `wean mme`, `wean risk` and `wean cows` in process: the documented JSON forms, the notice
+/// conventions, and bad input as errors.
+@Suite struct ClinicCommandTests {
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func mmeDispensedJSON() throws {
+        let object = try json(try MMECommand.parse(["--drug", "oxycodone", "--strength", "10", "--unit", "mg", "--quantity", "120", "--days", "30", "--format", "json"]).output())
+        #expect(object["mmePerDay"] as? Double == 60)
+        #expect(object["table"] as? String == "cdc2022")
+        #expect(object["notice"] as? String == Notice.text)
+        #expect((object["flags"] as? [[String: Any]])?.count == 1)
+        let cms = try json(try MMECommand.parse(["--drug", "oxycodone", "--strength", "10", "--unit", "mg", "--quantity", "120", "--days", "30", "--table", "cms", "--format", "json"]).output())
+        #expect(cms["table"] as? String == "cms")
+    }
+
+    @Test func mmePatchRateAndForms() throws {
+        let patch = try json(try MMECommand.parse(["--drug", "fentanyl", "--form", "patch", "--strength", "25", "--unit", "mcg/h", "--format", "json"]).output())
+        #expect(patch["mmePerDay"] as? Double == 60)
+        let hydromorphone2016 = try json(try MMECommand.parse(["--drug", "hydromorphone", "--strength", "2", "--frequency", "qid", "--table", "cdc2016", "--format", "json"]).output())
+        #expect(hydromorphone2016["mmePerDay"] as? Double == 32)
+        let concurrent = try json(try MMECommand.parse([
+            "--rx", "drug=hydrocodone,strength=5,unit=mg,frequency=qid", "--rx", "drug=oxycodone,form=er-tablet,strength=10,frequency=bid", "--format", "json",
+        ]).output())
+        #expect(concurrent["mmePerDay"] as? Double == 50)
+        #expect((concurrent["prescriptions"] as? [Any])?.count == 2)
+    }
+
+    @Test func mmeCSVAndTable() throws {
+        let csv = try MMECommand.parse(["--drug", "tramadol", "--strength", "50", "--quantity", "120", "--days", "30", "--format", "csv"]).output()
+        let lines = csv.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "# " + Notice.text)
+        #expect(lines[1].hasPrefix("table,drug,"))
+        #expect(lines.last == "cdc2022,total,,,,,,,,40,")
+        let table = try MMECommand.parse(["--drug", "buprenorphine", "--strength", "8", "--unit", "mg", "--frequency", "bid"]).output()
+        #expect(table.contains("excluded: buprenorphine for opioid use disorder"))
+        #expect(table.hasSuffix(Notice.text + "\n"))
+    }
+
+    @Test(arguments: [
+        (["--drug", "oxycodon", "--strength", "10", "--unit", "mg", "--quantity", "1", "--days", "2"], "did you mean 'oxycodone'"),
+        (["--drug", "oxycodone", "--strength", "10", "--unit", "mcg/h"], "unit mismatch"),
+        (["--drug", "oxycodone", "--form", "ir-tablet", "--strength", "10", "--unit", "mcg/h"], "unit mismatch"),
+        (["--drug", "oxycodone", "--strength", "10", "--unit", "mg", "--quantity", "0", "--days", "2"], "quantity"),
+        (["--drug", "oxycodone", "--strength", "10", "--unit", "mg", "--quantity", "10", "--days", "-2"], "days"),
+        (["--drug", "oxycodone", "--strength", "10", "--unit", "mg", "--quantity", "10"], "--days"),
+        (["--drug", "oxycodone", "--strength", "10", "--unit", "grains", "--quantity", "10", "--days", "1"], "unknown unit"),
+        (["--drug", "meperidine", "--strength", "50", "--frequency", "q4h"], "--table"),
+        (["--drug", "oxycodone", "--strength", "10", "--table", "cdc2019", "--frequency", "bid"], "unknown table"),
+        ([], "give a prescription"),
+    ])
+    func mmeBadInput(arguments: [String], expected: String) throws {
+        do {
+            let text = try MMECommand.parse(arguments).output()
+            Issue.record("no error; printed \(text)")
+        } catch let error as ValidationError {
+            #expect(error.message.contains(expected), "\(error.message)")
+        }
+    }
+
+    @Test func riskJSON() throws {
+        let object = try json(try RiskCommand.parse(["--episode-days", "8", "--format", "json"]).output())
+        #expect(object["oneYearProbability"] as? Double == 0.135)
+        #expect((object["source"] as? String)?.contains("MMWR 2017") == true)
+        let beyond = try json(try RiskCommand.parse(["--episode-days", "400", "--format", "json"]).output())
+        #expect(beyond["oneYearProbability"] as? Double == 0.299)
+        #expect(throws: ValidationError.self) { _ = try RiskCommand.parse(["--episode-days", "0"]).output() }
+        #expect(throws: ValidationError.self) { _ = try RiskCommand.parse(["--episode-days", "-4"]).output() }
+        #expect(try RiskCommand.parse(["--episode-days", "5"]).output().contains("interpolated"))
+    }
+
+    @Test func cowsCommand() throws {
+        let all = ["--sweating", "1", "--restlessness", "1", "--pupil-size", "1", "--bone-joint-aches", "1", "--runny-nose-tearing", "1",
+                   "--gi-upset", "2", "--tremor", "1", "--yawning", "1", "--anxiety-irritability", "1", "--gooseflesh", "3"]
+        let object = try json(try COWSCommand.parse(all + ["--pulse-bpm", "104", "--format", "json"]).output())
+        #expect(object["total"] as? Int == 15)
+        #expect(object["band"] as? String == "moderate")
+        #expect(throws: ValidationError.self) { _ = try COWSCommand.parse(all).output() }  // pulse missing
+        #expect(throws: ValidationError.self) { _ = try COWSCommand.parse(all + ["--resting-pulse", "3"]).output() }
+    }
+}
