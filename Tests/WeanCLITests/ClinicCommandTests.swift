@@ -84,4 +84,38 @@ import Testing
         #expect(throws: ValidationError.self) { _ = try COWSCommand.parse(all).output() }  // pulse missing
         #expect(throws: ValidationError.self) { _ = try COWSCommand.parse(all + ["--resting-pulse", "3"]).output() }
     }
+
+    /// Random argument vectors drawn from valid and invalid values: every one either prints a
+    /// result whose JSON parses with a finite, non-negative total, or throws; none crashes.
+    @Test func randomArgumentsNeverCrash() throws {
+        var generator = SplitMix64(seed: 12)
+        func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
+        let vocabulary: [(String, [String])] = [
+            ("--drug", ["oxycodone", "morphine", "fentanyl", "methadone", "buprenorphine", "tramadol", "codeine", "oxycodon", "", "hydromorphone", "tapentadol", "meperidine", "Morphine Sulfate"]),
+            ("--form", ["patch", "ir-tablet", "er-tablet", "solution", "buccal", "tablet", "nasal-spray", "pill", "concentrate"]),
+            ("--strength", ["10", "0", "-5", "1e308", "nan", "inf", "2.5", "12", "abc", "1e-300"]),
+            ("--unit", ["mg", "mcg", "mcg/h", "mg/mL", "grains", "MCG/HR"]),
+            ("--quantity", ["120", "0", "-1", "1e308", "nan", "0.5"]),
+            ("--days", ["30", "0", "-2", "1e-308", "inf", "7"]),
+            ("--frequency", ["qid", "q6h", "q0h", "every 8 h", "3/day", "sometimes", "q1e-320h"]),
+            ("--units-per-dose", ["1", "2", "0", "-1", "nan"]),
+            ("--table", ["cdc2022", "cdc2016", "cms", "cms2014", "who"]),
+            ("--rx", ["drug=oxycodone,strength=10,unit=mg,quantity=60,days=30", "drug=methadone,strength=5,frequency=tid", "strength=x", "drug", "drug=fentanyl,strength=25,unit=mcg/h"]),
+            ("--indication", ["pain", "oud", "cough"]),
+        ]
+        for _ in 0..<2000 {
+            var arguments = ["--format", "json"]
+            for (option, values) in vocabulary where generator.next() % 3 != 0 {
+                arguments += [option, pick(values)]
+            }
+            let command: MMECommand
+            do { command = try MMECommand.parse(arguments) } catch { continue }
+            do {
+                let object = try json(try command.output())
+                let total = try #require(object["mmePerDay"] as? Double, "\(arguments)")
+                #expect(total.isFinite && total >= 0, "\(arguments)")
+            } catch is ValidationError {
+            }
+        }
+    }
 }

@@ -19,6 +19,12 @@ public struct ProductCatalogue: Sendable {
 
     /// The catalogue bundled with Wean.
     public static func bundled() throws -> ProductCatalogue {
+        try bundledOnce.get()
+    }
+
+    private static let bundledOnce = Result { try loadBundled() }
+
+    private static func loadBundled() throws -> ProductCatalogue {
         guard let url = Bundle.module.url(forResource: "products", withExtension: "json", subdirectory: "Data") else {
             throw ClinicError(field: "catalogue", "the bundled product catalogue is missing from this build")
         }

@@ -118,9 +118,13 @@ public struct MMECalculator: Sendable {
             case .noFactor(let reason):
                 line.exclusion = "\(product.ingredient) (\(product.form)) is not counted: \(reason)"
             }
+            if let value = line.mmePerDay, !value.isFinite {
+                throw ClinicError(field: "strength", "\(product.ingredient): MME/day overflows (strength \(shortNumber(prescription.strength)) \(prescription.unit.rawValue)); check the strength, quantity and days")
+            }
             lines.append(line)
         }
         let total = lines.compactMap(\.mmePerDay).reduce(0, +)
+        guard total.isFinite else { throw ClinicError(field: "strength", "the total MME/day overflows; check the strengths and quantities") }
         return MMEResult(table: table, lines: lines, totalMMEPerDay: total, flags: Self.flags(total, table: tableID), cautions: Self.cautions)
     }
 

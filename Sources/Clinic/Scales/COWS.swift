@@ -18,6 +18,23 @@ public struct COWS: Sendable, Equatable {
         case anxietyIrritability = "anxiety-irritability"
         case gooseflesh
 
+        /// The item from its name or a common short name (`pulse`, `pupils`, `aches`, `nose`,
+        /// `gi`, `anxiety`, `irritability`, `piloerection`, …).
+        public init?(named text: String) {
+            let key = text.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
+            if let item = Item(rawValue: key) { self = item; return }
+            let aliases: [String: Item] = [
+                "pulse": .restingPulse, "heart-rate": .restingPulse, "hr": .restingPulse, "sweat": .sweating,
+                "restless": .restlessness, "pupil": .pupilSize, "pupils": .pupilSize, "aches": .boneJointAches,
+                "bone-or-joint-aches": .boneJointAches, "joint-aches": .boneJointAches, "runny-nose": .runnyNoseTearing,
+                "nose": .runnyNoseTearing, "tearing": .runnyNoseTearing, "gi": .giUpset, "gi-upset": .giUpset,
+                "yawn": .yawning, "anxiety": .anxietyIrritability, "irritability": .anxietyIrritability,
+                "goose-flesh": .gooseflesh, "gooseflesh-skin": .gooseflesh, "piloerection": .gooseflesh,
+            ]
+            guard let item = aliases[key] else { return nil }
+            self = item
+        }
+
         /// The scores the form allows for this item.
         public var allowedScores: [Int] {
             switch self {

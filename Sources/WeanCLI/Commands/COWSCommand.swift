@@ -1,5 +1,6 @@
 import ArgumentParser
 import Clinic
+import Foundation
 
 /// `wean cows`: the Clinical Opiate Withdrawal Scale total and band from its eleven items.
 struct COWSCommand: ParsableCommand {
@@ -21,10 +22,17 @@ struct COWSCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Yawning: 0, 1, 2 or 4.") var yawning: Int?
     @Option(parsing: .unconditional, help: "Anxiety or irritability: 0, 1, 2 or 4.") var anxietyIrritability: Int?
     @Option(parsing: .unconditional, help: "Gooseflesh skin: 0, 3 or 5.") var gooseflesh: Int?
+    @Option(help: "Item scores as NAME=SCORE pairs, e.g. 'pulse=1,sweating=2,…' (alternative to the item options).") var items: String?
+    @Option(help: "All 11 item scores in the form's order, comma-separated (pulse, sweating, restlessness, pupils, aches, nose, GI, tremor, yawning, anxiety, gooseflesh).") var scores: String?
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
         print(try output(), terminator: "")
+    }
+
+    static func set(_ item: COWS.Item, _ value: Int, in scores: inout [COWS.Item: Int]) throws {
+        guard scores[item] == nil else { throw ClinicError(field: item.rawValue, "COWS \(item.rawValue) is given twice") }
+        scores[item] = value
     }
 
     func output() throws -> String {
@@ -40,9 +48,28 @@ struct COWSCommand: ParsableCommand {
                 (.boneJointAches, boneJointAches), (.runnyNoseTearing, runnyNoseTearing), (.giUpset, giUpset),
                 (.tremor, tremor), (.yawning, yawning), (.anxietyIrritability, anxietyIrritability), (.gooseflesh, gooseflesh),
             ]
-            var scores: [COWS.Item: Int] = [:]
-            for (item, score) in given { if let score { scores[item] = score } }
-            cows = try COWS(scores: scores)
+            var collected: [COWS.Item: Int] = [:]
+            for (item, score) in given { if let score { collected[item] = score } }
+            if let scores {
+                let values = scores.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard values.count == COWS.Item.allCases.count, values.allSatisfy({ $0 != nil }) else {
+                    throw ClinicError(field: "scores", "--scores needs 11 whole numbers separated by commas, in the form's order; got '\(scores)'")
+                }
+                for (item, value) in zip(COWS.Item.allCases, values) { try Self.set(item, value!, in: &collected) }
+            }
+            if let items {
+                for pair in items.split(separator: ",") {
+                    let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    guard parts.count == 2, let value = Int(parts[1]) else {
+                        throw ClinicError(field: "items", "--items: '\(pair)' is not NAME=SCORE")
+                    }
+                    guard let item = COWS.Item(named: parts[0]) else {
+                        throw ClinicError(field: "items", "--items: unknown COWS item '\(parts[0])'; items: \(COWS.Item.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    try Self.set(item, value, in: &collected)
+                }
+            }
+            cows = try COWS(scores: collected)
         } catch let error as ClinicError {
             throw ValidationError(error.message)
         }

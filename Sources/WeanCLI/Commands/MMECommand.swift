@@ -27,6 +27,8 @@ struct MMECommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Days' supply.") var days: Double?
     @Option(help: "Dosing frequency instead of quantity/days: qid, tid, bid, daily, q6h, 'every 8 h', 3/day.") var frequency: String?
     @Option(parsing: .unconditional, help: "Units per dose with --frequency (default 1); patches worn at once for a dose rate.") var unitsPerDose: Double?
+    @Option(help: "Dosing interval instead of --frequency, in hours ('6' or '6h').") var every: String?
+    @Option(name: .customLong("doses-per-day"), parsing: .unconditional, help: "Doses per day instead of --frequency.") var dosesPerDayOption: Double?
     @Option(help: "pain (default) or oud: treatment of opioid use disorder is excluded.") var indication: String?
     @Option(help: "A further concurrent prescription as key=value pairs (repeatable).") var rx: [String] = []
     @Option(help: "cdc2022 (default), cdc2016, cms (CDC/CMS analytic file 2017/2018) or cms2014.") var table: String = "cdc2022"
@@ -43,11 +45,14 @@ struct MMECommand: ParsableCommand {
             var products = try ProductCatalogue.bundled()
             if let catalogue { try products.add(contentsOf: catalogue) }
             var prescriptions: [Prescription] = []
+            let given = [frequency, every.map { "q\($0.lowercased().hasSuffix("h") ? String($0.dropLast()) : $0)h" }, dosesPerDayOption.map { "\(shortest($0))/day" }].compactMap { $0 }
+            guard given.count <= 1 else { throw ClinicError(field: "frequency", "give one of --frequency, --every and --doses-per-day") }
+            let chosenFrequency = given.first
             if drug != nil || strength != nil || form != nil {
                 prescriptions.append(try Self.prescription(
                     drug: drug, form: form, strength: strength, unit: unit, quantity: quantity, days: days,
-                    frequency: frequency, unitsPerDose: unitsPerDose, indication: indication, catalogue: products))
-            } else if [quantity, days, unitsPerDose].contains(where: { $0 != nil }) || frequency != nil || unit != nil {
+                    frequency: chosenFrequency, unitsPerDose: unitsPerDose, indication: indication, catalogue: products))
+            } else if [quantity, days, unitsPerDose].contains(where: { $0 != nil }) || chosenFrequency != nil || unit != nil {
                 throw ClinicError(field: "drug", "--quantity, --days, --unit and --frequency describe a prescription: give --drug and --strength too")
             }
             for text in rx { prescriptions.append(try Self.prescription(parsing: text, catalogue: products)) }
