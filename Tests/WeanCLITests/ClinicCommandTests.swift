@@ -85,6 +85,16 @@ import Testing
         #expect(throws: ValidationError.self) { _ = try COWSCommand.parse(all + ["--resting-pulse", "3"]).output() }
     }
 
+    @Test func painCommand() throws {
+        let nrs = try json(try PainCommand.parse(["--baseline", "8", "--follow-up", "6", "--format", "json"]).output())
+        #expect(nrs["meaningfulImprovement"] as? Bool == true)
+        #expect(nrs["changePoints"] as? Double == -2)
+        let peg = try json(try PainCommand.parse(["--scale", "peg", "--baseline", "7,6,8", "--follow-up", "5,5,6", "--format", "json"]).output())
+        #expect(peg["meaningfulImprovement"] as? Bool == false)
+        #expect(throws: ValidationError.self) { _ = try PainCommand.parse(["--baseline", "11", "--follow-up", "6"]).output() }
+        #expect(throws: ValidationError.self) { _ = try PainCommand.parse(["--scale", "peg", "--baseline", "7,6", "--follow-up", "5,5,6"]).output() }
+    }
+
     /// Random argument vectors drawn from valid and invalid values: every one either prints a
     /// result whose JSON parses with a finite, non-negative total, or throws; none crashes.
     @Test func randomArgumentsNeverCrash() throws {
