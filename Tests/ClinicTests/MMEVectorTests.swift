@@ -192,6 +192,25 @@ import Testing
         }
     }
 
+    /// Brand names fix ingredient and form; salts and non-opioid partners are ignored.
+    @Test func brandsSaltsAndCombinations() throws {
+        let oxycontin = try calculator.calculate([Prescription(drug: "OxyContin", strength: 10, unit: .mg, supply: .regimen(unitsPerDose: 1, dosesPerDay: 2))])
+        #expect(close(oxycontin.totalMMEPerDay, 30))
+        #expect(oxycontin.lines[0].product.id == "oxycodone-er-tablet")
+        #expect(oxycontin.lines[0].product.duration == .long)
+        #expect(close(try mme([Prescription(drug: "Duragesic", strength: 50, unit: .mcgPerHour, supply: .continuous(patches: 1))]), 120))
+        #expect(close(try mme([Prescription(drug: "hydrocodone/acetaminophen", strength: 5, unit: .mg, supply: .regimen(unitsPerDose: 1, dosesPerDay: 4))]), 20))
+        #expect(close(try mme([Prescription(drug: "Morphine Sulfate", strength: 30, unit: .mg, supply: .dispensed(quantity: 60, days: 30))]), 60))
+        let suboxone = try calculator.calculate([Prescription(drug: "buprenorphine-naloxone", form: "sublingual-film", strength: 8, unit: .mg, supply: .regimen(unitsPerDose: 1, dosesPerDay: 2))])
+        #expect(suboxone.lines[0].exclusion != nil)
+        do {
+            _ = try calculator.calculate([Prescription(drug: "Oxycontn", strength: 10, unit: .mg, supply: .regimen(unitsPerDose: 1, dosesPerDay: 2))])
+            Issue.record("a misspelt brand was accepted")
+        } catch let error as ClinicError {
+            #expect(error.message.contains("OxyContin"))
+        }
+    }
+
     @Test func frequencies() throws {
         #expect(try dosesPerDay(parsing: "QID") == 4)
         #expect(try dosesPerDay(parsing: "q8h") == 3)

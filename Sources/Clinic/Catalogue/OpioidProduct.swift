@@ -66,12 +66,15 @@ public struct OpioidProduct: Codable, Hashable, Sendable {
     public var duration: ActingDuration
     /// Pain (default) or opioid use disorder.
     public var indication: Indication
-    /// Free-text examples (brand names), for people reading the catalogue.
+    /// Free-text examples, for people reading the catalogue.
     public var examples: [String]
+    /// Brand names a prescription may use instead of the ingredient (`OxyContin`), matched
+    /// case-insensitively; the brand then also fixes the form.
+    public var brands: [String]
 
     public init(
         id: String, ingredient: String, route: String, form: String, strengths: [Double], unit: StrengthUnit,
-        wearHours: Double? = nil, duration: ActingDuration, indication: Indication = .pain, examples: [String] = []
+        wearHours: Double? = nil, duration: ActingDuration, indication: Indication = .pain, examples: [String] = [], brands: [String] = []
     ) {
         self.id = id
         self.ingredient = ingredient
@@ -83,10 +86,11 @@ public struct OpioidProduct: Codable, Hashable, Sendable {
         self.duration = duration
         self.indication = indication
         self.examples = examples
+        self.brands = brands
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, ingredient, route, form, strengths, unit, wearHours, duration, indication, examples
+        case id, ingredient, route, form, strengths, unit, wearHours, duration, indication, examples, brands
     }
 
     public init(from decoder: any Decoder) throws {
@@ -101,6 +105,7 @@ public struct OpioidProduct: Codable, Hashable, Sendable {
         duration = try c.decode(ActingDuration.self, forKey: .duration)
         indication = try c.decodeIfPresent(Indication.self, forKey: .indication) ?? .pain
         examples = try c.decodeIfPresent([String].self, forKey: .examples) ?? []
+        brands = try c.decodeIfPresent([String].self, forKey: .brands) ?? []
     }
 
     /// Whether this is a transdermal patch.

@@ -65,10 +65,16 @@ public struct ProductCatalogue: Sendable {
     /// choice does not change the conversion (every candidate shares the route's factor group).
     /// Unknown ingredients and forms are errors that suggest the closest names.
     public func product(ingredient: String, form: String?, unit: StrengthUnit) throws -> OpioidProduct {
-        let name = Self.normalisedIngredient(ingredient)
-        let candidates = products(of: name)
+        var name = Self.normalisedIngredient(ingredient)
+        var candidates = products(of: name)
+        var form = form
+        if candidates.isEmpty, let branded = brandedProduct(ingredient) {
+            name = branded.ingredient
+            candidates = [branded]
+            form = form ?? branded.form
+        }
         guard !candidates.isEmpty else {
-            let suggestions = closestNames(to: name, among: ingredients)
+            let suggestions = closestNames(to: name, among: ingredients + products.flatMap(\.brands))
             let hint = suggestions.isEmpty
                 ? "; known drugs: \(ingredients.joined(separator: ", "))"
                 : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"
@@ -98,10 +104,20 @@ public struct ProductCatalogue: Sendable {
         return inUnit.first(where: { $0.indication == .pain }) ?? first
     }
 
+    /// The product a brand name (`OxyContin`, `Duragesic`) stands for.
+    public func brandedProduct(_ name: String) -> OpioidProduct? {
+        let key = name.lowercased().trimmingCharacters(in: .whitespaces)
+        return products.first { $0.brands.contains { $0.lowercased() == key } }
+    }
+
     /// The unit a prescription means when it gives none: the form's unit, else the ingredient's
     /// only unit, else mg when the ingredient comes in mg.
     public func defaultUnit(ingredient: String, form: String?) throws -> StrengthUnit {
-        let candidates = products(of: Self.normalisedIngredient(ingredient))
+        var candidates = products(of: Self.normalisedIngredient(ingredient))
+        if candidates.isEmpty, let branded = brandedProduct(ingredient) {
+            if form == nil { return branded.unit }
+            candidates = products(of: branded.ingredient)
+        }
         if let form, let product = Self.match(form: form, in: candidates) { return product.unit }
         let units = Set(candidates.map(\.unit))
         if units.count == 1 { return units.first! }
@@ -124,10 +140,16 @@ public struct ProductCatalogue: Sendable {
         "sl-tablet": ["sublingual-tablet"], "sl-film": ["sublingual-film"], "film": ["buccal-film", "sublingual-film"],
     ]
 
-    /// The ingredient with salt names dropped: `Morphine Sulfate` → `morphine`.
+    /// The ingredient with salt names and non-opioid combination partners dropped:
+    /// `Morphine Sulfate` → `morphine`, `hydrocodone/acetaminophen` → `hydrocodone`,
+    /// `buprenorphine-naloxone` → `buprenorphine`.
     static func normalisedIngredient(_ text: String) -> String {
-        let salts: Set<String> = ["sulfate", "sulphate", "hcl", "hydrochloride", "bitartrate", "tartrate", "citrate", "phosphate", "napsylate", "hydrobromide"]
-        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init).filter { !salts.contains($0) }
+        let ignored: Set<String> = [
+            "sulfate", "sulphate", "hcl", "hydrochloride", "bitartrate", "tartrate", "citrate", "phosphate", "napsylate",
+            "hydrobromide", "acetaminophen", "apap", "paracetamol", "ibuprofen", "aspirin", "asa", "naloxone", "naltrexone",
+            "caffeine", "homatropine", "promethazine", "guaifenesin", "chlorpheniramine", "and", "with", "+",
+        ]
+        let words = text.lowercased().split(whereSeparator: { " _/-+,".contains($0) }).map(String.init).filter { !ignored.contains($0) }
         return words.joined(separator: " ")
     }
 
