@@ -95,6 +95,37 @@ import Testing
         #expect(throws: ValidationError.self) { _ = try PainCommand.parse(["--scale", "peg", "--baseline", "7,6", "--follow-up", "5,5,6"]).output() }
     }
 
+    @Test func taperCommand() throws {
+        let object = try json(try TaperCommand.parse([
+            "--drug", "morphine", "--form", "er-tablet", "--dose", "90 mg q8h", "--speed", "va-faster", "--start", "2027-01-04", "--format", "json",
+        ]).output())
+        let steps = try #require(object["steps"] as? [[String: Any]])
+        #expect(steps.map { $0["mmePerDay"] as? Double } == [225, 180, 135, 90, 45, 30, 15, 0])
+        #expect(steps.map { $0["start"] as? String } == ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25", "2027-02-01", "2027-02-08", "2027-02-15", "2027-02-22"])
+        #expect(steps[5]["doses"] as? String == "15 mg q12h")
+        #expect(object["notice"] as? String == Notice.text)
+        let csv = try TaperCommand.parse(["--drug", "fentanyl", "--form", "patch", "--dose", "75 mcg/h", "--speed", "va-slower", "--start", "2027-12-30", "--format", "csv"]).output()
+        #expect(csv.hasPrefix("# " + Notice.text + "\n"))
+        #expect(csv.contains("2028-01-27"))  // 28 days after 2027-12-30
+    }
+
+    @Test(arguments: [
+        (["--dose", "90 mg q8h", "--speed", "va-fastest"], "unknown taper speed"),
+        (["--dose", "90 mg q8h", "--speed", "va-faster", "--target", "400"], "not below"),
+        (["--dose", "90 mg q8h", "--speed", "va-faster", "--start", "2027-02-30"], "YYYY-MM-DD"),
+        (["--dose", "90 mg q8h", "--speed", "va-faster", "--start", "next monday"], "YYYY-MM-DD"),
+        (["--dose", "ninety", "--speed", "va-faster"], "--dose"),
+        (["--dose", "90 mcg/h", "--speed", "va-faster"], "unit mismatch"),
+    ])
+    func taperBadInput(arguments: [String], expected: String) throws {
+        do {
+            _ = try TaperCommand.parse(["--drug", "morphine", "--form", "er-tablet"] + arguments).output()
+            Issue.record("no error")
+        } catch let error as ValidationError {
+            #expect(error.message.contains(expected), "\(error.message)")
+        }
+    }
+
     /// Random argument vectors drawn from valid and invalid values: every one either prints a
     /// result whose JSON parses with a finite, non-negative total, or throws; none crashes.
     @Test func randomArgumentsNeverCrash() throws {

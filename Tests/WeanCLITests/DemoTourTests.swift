@@ -34,6 +34,7 @@ import Testing
         #expect(abs(tour.clinic.mme2022.totalMMEPerDay - 120) < 1e-9)
         #expect(tour.clinic.mme2016.flags.count == 1 && tour.clinic.mme2022.flags.count == 2)
         #expect(tour.clinic.risk.map(\.probability) == tour.clinic.risk.map(\.probability).sorted())
+        #expect(tour.clinic.taper.steps.map(\.mmePerDay) == [225, 180, 135, 90, 45, 30, 15, 0])
         let text = tour.rendered()
         #expect(text.hasSuffix(Notice.text + "\n"))
     }

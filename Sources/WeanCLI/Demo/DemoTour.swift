@@ -114,6 +114,8 @@ response(0) = KIN / KOUT
         /// (episode days, probability) from Shah et al. 2017.
         var risk: [(days: Double, probability: Double, method: String)]
         var longActing: Double
+        /// The VA "faster" taper from morphine ER 90 mg q8h, derived from its rule.
+        var taper: TaperPlan
     }
 
     /// Runs every stop of the tour.
@@ -284,7 +286,9 @@ response(0) = KIN / KOUT
         }
         return ClinicRun(
             mme2016: try calculator.calculate(patient, table: .cdc2016), mme2022: try calculator.calculate(patient, table: .cdc2022),
-            risk: risk, longActing: try LongTermUseRisk.estimate(episodeDays: nil, longActing: true).probability)
+            risk: risk, longActing: try LongTermUseRisk.estimate(episodeDays: nil, longActing: true).probability,
+            taper: try TaperPlanner(catalogue: try ProductCatalogue.bundled()).plan(
+                drug: "morphine", form: "er-tablet", start: try StartingRegimen.parse("90 mg q8h"), rule: try TaperRule.named("va-faster")))
     }
 
     /// Solves `y' = y²`, `y(0) = 1`, whose solution `1/(1 − t)` blows up at `t = 1`, to `t = 2`,
@@ -372,7 +376,14 @@ response(0) = KIN / KOUT
         text += "   (Shah, Hayes & Martin, MMWR 2017; opioid-naive commercially insured adults, 2006–2015):\n"
         text += "   " + c.risk.map { "≥\(shortestText($0.days)) d: \(fixed(100 * $0.probability, decimals: 1)) %\($0.method == "exact" ? "" : "*")" }.joined(separator: ", ") + "\n"
         text += "   (* interpolated, monotone cubic, or held beyond 31 days); a long-acting first prescription: \(fixed(100 * c.longActing, decimals: 1)) %.\n"
-        text += "   Try: swift run -c release wean mme --drug oxycodone --strength 10 --unit mg --quantity 120 --days 30\n\n"
+        text += "   Taper (`wean taper`): the VA \"faster\" rule (a sixth of the original dose a week, then longer intervals)\n"
+        text += "   from morphine ER 90 mg q8h (\(shortestText(c.taper.startMMEPerDay)) MME/day), made of 15/30/60 mg tablets:\n   "
+        text += c.taper.steps.map { step in
+            step.kind == .stop ? "stop on day \(step.startDay)" : "\(shortestText(step.amountPerDose)) mg \(step.frequencyLabel)"
+        }.joined(separator: " → ") + "\n"
+        text += "   — the VA tool's worked schedule, derived from its rule rather than stored.\n"
+        text += "   Try: swift run -c release wean mme --drug oxycodone --strength 10 --unit mg --quantity 120 --days 30\n"
+        text += "        swift run -c release wean taper --drug morphine --form er-tablet --dose \"90 mg q8h\" --speed va-faster\n\n"
 
         text += "7. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
         text += "   \"\(refusal)\"\n\n"

@@ -1,0 +1,144 @@
+import ArgumentParser
+import Clinic
+import Foundation
+
+/// `wean taper`: a day-by-day taper calendar from a guideline's rule, made of catalogue strengths.
+struct TaperCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "taper",
+        abstract: "A taper calendar from a guideline's rule (CDC, HHS, VA), rounded to real products.",
+        discussion: """
+            Example:
+              wean taper --drug morphine --form er-tablet --dose "90 mg q8h" --speed va-faster --start 2027-01-04
+            Speeds: cdc-weekly, cdc-monthly, hhs, va-slowest, va-slower, va-faster, va-rapid.
+            \(Notice.text)
+            """
+    )
+
+    @Option(help: "The opioid, e.g. morphine.") var drug: String
+    @Option(help: "The form: ir-tablet, er-tablet, patch, ….") var form: String?
+    @Option(help: "The current regimen: '90 mg q8h', '30 mg bid', '75 mcg/h' (patches).") var dose: String
+    @Option(help: "The rule: cdc-weekly, cdc-monthly, hhs, va-slowest, va-slower, va-faster, va-rapid.") var speed: String
+    @Option(help: "The first day of the plan, YYYY-MM-DD (default: today).") var start: String?
+    @Option(parsing: .unconditional, help: "Stop at this MME/day instead of discontinuing.") var target: Double?
+    @Option(help: "MME table: cdc2022 (default), cdc2016, cms, cms2014.") var table: String = "cdc2022"
+    @Flag(help: "The patient also takes benzodiazepines.") var benzodiazepines = false
+    @Option(help: "A JSON product catalogue that adds to the bundled one.") var catalogue: String?
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        print(try output(), terminator: "")
+    }
+
+    func output() throws -> String {
+        let plan: TaperPlan
+        let startDate: (year: Int, month: Int, day: Int)
+        do {
+            var products = try ProductCatalogue.bundled()
+            if let catalogue { try products.add(contentsOf: catalogue) }
+            startDate = try Self.parseDate(start)
+            plan = try TaperPlanner(catalogue: products).plan(
+                drug: drug, form: form, start: try StartingRegimen.parse(dose), rule: try TaperRule.named(speed),
+                targetMMEPerDay: target, table: try ConversionTable.id(parsing: table), benzodiazepines: benzodiazepines)
+        } catch let error as ClinicError {
+            throw ValidationError(error.message)
+        }
+        func date(_ offset: Int) -> String { Self.format(Self.adding(offset, to: startDate)) }
+        func doses(_ step: TaperStep) -> String {
+            if step.kind == .stop { return "stop" }
+            let unit = plan.product.unit == .mgPerML ? "mg" : plan.product.unit.rawValue
+            return plan.product.isPatch ? "\(shortest(step.amountPerDose)) \(unit) (patches every \(shortest(plan.product.wearHours ?? 72)) h)"
+                : "\(shortest(step.amountPerDose)) \(unit) \(step.frequencyLabel)"
+        }
+        func made(_ step: TaperStep) -> String {
+            step.composition.map { "\($0.count) × \(shortest($0.strength))" }.joined(separator: " + ")
+        }
+        switch format {
+        case .json:
+            let steps = plan.steps.enumerated().map { index, step in
+                let composition = step.composition.map { "{\"strength\":\(jsonNumber($0.strength)),\"count\":\($0.count)}" }
+                let dispense = step.dispense.map { "{\"strength\":\(jsonNumber($0.strength)),\"units\":\($0.units)}" }
+                return "{\"step\":\(index + 1),\"kind\":\(jsonString(step.kind.rawValue)),\"start\":\(jsonString(date(step.startDay))),"
+                    + "\"day\":\(step.startDay),\"days\":\(step.days),\"doses\":\(jsonString(doses(step))),"
+                    + "\"amountPerDose\":\(clinicalNumber(step.amountPerDose)),\"unit\":\(jsonString(plan.product.unit.rawValue)),"
+                    + "\"dosesPerDay\":\(step.kind == .stop ? 0 : step.dosesPerDay),"
+                    + "\"times\":[\(step.kind == .stop || plan.product.isPatch ? "" : step.times.map(jsonString).joined(separator: ","))],"
+                    + "\"composition\":[\(composition.joined(separator: ","))],\"dailyAmount\":\(clinicalNumber(step.dailyAmount)),"
+                    + "\"scheduledDailyAmount\":\(clinicalNumber(step.targetDailyAmount)),"
+                    + "\"roundingError\":\(clinicalNumber(step.dailyAmount - step.targetDailyAmount)),"
+                    + "\"mmePerDay\":\(clinicalNumber(step.mmePerDay)),\"dispense\":[\(dispense.joined(separator: ","))]}"
+            }
+            let rule = plan.rule
+            return "{\"notice\":\(jsonString(Notice.text)),\"speed\":\(jsonString(rule.id)),"
+                + "\"rule\":{\"title\":\(jsonString(rule.title)),\"source\":\(jsonString(rule.source)),\"basis\":\(jsonString(rule.basis.rawValue)),"
+                + "\"stepFraction\":\(jsonNumber(rule.stepFraction)),\"stepDays\":\(rule.stepDays),"
+                + "\"firstCutFraction\":\(rule.firstCutFraction.map(jsonNumber) ?? "null"),"
+                + "\"pauseRule\":\(jsonString(rule.pauseRule)),\"stopRule\":\(jsonString(rule.stopRule))},"
+                + "\"drug\":\(jsonString(plan.product.ingredient)),\"product\":\(jsonString(plan.product.id)),"
+                + "\"table\":\(jsonString(plan.table.id.rawValue)),\"start\":\(jsonString(date(0))),"
+                + "\"startMMEPerDay\":\(clinicalNumber(plan.startMMEPerDay)),\"target\":\(target.map(jsonNumber) ?? "null"),"
+                + "\"steps\":[\(steps.joined(separator: ","))],\"flags\":[\(plan.flags.map(jsonString).joined(separator: ","))]}\n"
+        case .csv:
+            var text = "# \(Notice.text)\nstep,kind,start,days,doses,per_dose,doses_per_day,composition,daily_amount,scheduled_daily_amount,mme_per_day,dispense\n"
+            for (index, step) in plan.steps.enumerated() {
+                let dispense = step.dispense.map { "\($0.units) × \(shortest($0.strength))" }.joined(separator: " + ")
+                text += [String(index + 1), step.kind.rawValue, date(step.startDay), String(step.days), csvField(doses(step)),
+                         clinicalNumber(step.amountPerDose), String(step.kind == .stop ? 0 : step.dosesPerDay), csvField(made(step)),
+                         clinicalNumber(step.dailyAmount), clinicalNumber(step.targetDailyAmount), clinicalNumber(step.mmePerDay),
+                         csvField(dispense)].joined(separator: ",") + "\n"
+            }
+            return text
+        case .table:
+            var text = "Taper of \(plan.product.ingredient) (\(plan.product.id)) from \(dose) = \(fixed(plan.startMMEPerDay, decimals: 1)) MME/day (\(plan.table.title))\n"
+            text += "Rule \(plan.rule.id): \(plan.rule.title).\nSource: \(plan.rule.source).\n\n"
+            var rows = TextTable("step", "from", "days", "doses", "made of", "per day", "schedule", "MME/day", "dispense")
+            for (index, step) in plan.steps.enumerated() {
+                rows.add("\(index + 1) \(step.kind == .reduction ? "" : step.kind.rawValue)", date(step.startDay), "\(step.days)", doses(step), made(step),
+                         shortest(step.dailyAmount), fixed(step.targetDailyAmount, decimals: 1), fixed(step.mmePerDay, decimals: 1),
+                         step.dispense.map { "\($0.units) × \(shortest($0.strength))" }.joined(separator: " + "))
+            }
+            text += rows.rendered() + "\n"
+            text += plan.flags.map { "  - \($0)\n" }.joined()
+            return text + "\n" + Notice.text + "\n"
+        }
+    }
+
+    static func parseDate(_ text: String?) throws -> (year: Int, month: Int, day: Int) {
+        guard let text else {
+            let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+            return (now.year!, now.month!, now.day!)
+        }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], (1...9999).contains(y), (1...12).contains(m),
+              (1...daysInMonth(y, m)).contains(d), text.count == 10 else {
+            throw ClinicError(field: "start", "--start '\(text)' is not a date of the form YYYY-MM-DD")
+        }
+        return (y, m, d)
+    }
+
+    static func daysInMonth(_ year: Int, _ month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static func adding(_ days: Int, to date: (year: Int, month: Int, day: Int)) -> (year: Int, month: Int, day: Int) {
+        var (y, m, d) = date
+        var remaining = days
+        while remaining > 0 {
+            let left = daysInMonth(y, m) - d
+            if remaining <= left { d += remaining; break }
+            remaining -= left + 1
+            d = 1
+            m += 1
+            if m > 12 { m = 1; y += 1 }
+        }
+        return (y, m, d)
+    }
+
+    static func format(_ date: (year: Int, month: Int, day: Int)) -> String {
+        String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+    }
+}
