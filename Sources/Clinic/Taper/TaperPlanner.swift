@@ -114,7 +114,8 @@ public struct TaperPlan: Sendable {
 /// rate is never exceeded) but never above the previous step (so the dose never increases); a
 /// step that cannot fall is shown as a hold. At the smallest strength the interval lengthens
 /// (fewer doses a day) and then the opioid stops. Patches: rates made of whole patches, replaced
-/// every wear time; they stop after the smallest patch. Methadone: the rule's step is halved (its
+/// every wear time, at most two at once; they stop after the smallest patch. Tablets: at most
+/// four units per dose. Methadone: the rule's step is halved (its
 /// long half-life delays withdrawal; clinical.md §3.4).
 public struct TaperPlanner: Sendable {
     /// Regular dosing frequencies, in doses per day, highest first.
@@ -195,7 +196,10 @@ public struct TaperPlanner: Sendable {
                 dispense: composed.map { ($0.strength, $0.count * administrations) }))
             day += days
         }
-        let achievable = (1...max(1, startUnits)).filter { combos.count[$0] != Int.max }
+        // At most two patches, or four tablets (or mL doses), per administration — more if the
+        // starting dose already needs them.
+        let unitCap = max(product.isPatch ? 2 : 4, combos.count[startUnits])
+        let achievable = (1...max(1, startUnits)).filter { combos.count[$0] <= unitCap }
         var scheduled = startDaily
         taper: while steps.count < 2000 {
             // The rule's schedule, independent of rounding: shares of the original dose, or of the
@@ -212,7 +216,12 @@ public struct TaperPlanner: Sendable {
             let lowerUnits = Int((lower / Double(dosesPerDay) * unitScale / grid.quantum - 1e-7).rounded(.up))
             let below = achievable.filter { $0 < perDoseUnits }
             if !below.isEmpty {
-                guard let next = below.first(where: { $0 >= max(1, lowerUnits) }) else {
+                // A reduction removes at least half a rule step (no 75 → 74.5 mcg/h "steps" from
+                // the 12 mcg/h patch), unless the schedule is already below the smallest dose.
+                let minimumCut = 0.5 * share * (basisIsCurrent ? daily : startDaily)
+                let smallestDaily = amount(achievable[0]) * Double(dosesPerDay)
+                let meaningful = below.filter { lower < smallestDaily || daily - amount($0) * Double(dosesPerDay) >= minimumCut * (1 - 1e-9) }
+                guard let next = meaningful.first(where: { $0 >= max(1, lowerUnits) }) ?? (lower < smallestDaily ? below.first : nil) else {
                     if targetMMEPerDay != nil, scheduled <= targetDaily * (1 + 1e-9) {
                         notes.append("The target \(shortNumber(targetMMEPerDay!)) MME/day lies between the doses the products make; the plan stays at the last dose above it.")
                         if !steps.isEmpty { steps[steps.count - 1].kind = .maintain }
