@@ -107,6 +107,11 @@ import Testing
         let csv = try TaperCommand.parse(["--drug", "fentanyl", "--form", "patch", "--dose", "75 mcg/h", "--speed", "va-slower", "--start", "2027-12-30", "--format", "csv"]).output()
         #expect(csv.hasPrefix("# " + Notice.text + "\n"))
         #expect(csv.contains("2028-01-27"))  // 28 days after 2027-12-30
+        let html = try TaperCommand.parse(["--drug", "morphine", "--form", "er-tablet", "--dose", "90 mg q8h", "--speed", "va-rapid", "--format", "html"]).output()
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg") && html.contains("<polyline"))
+        #expect(html.contains(Notice.text))
+        #expect(html.components(separatedBy: "<tr>").count - 2 == 7)  // header + 7 steps
     }
 
     @Test(arguments: [

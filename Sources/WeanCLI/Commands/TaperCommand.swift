@@ -24,7 +24,12 @@ struct TaperCommand: ParsableCommand {
     @Option(help: "MME table: cdc2022 (default), cdc2016, cms, cms2014.") var table: String = "cdc2022"
     @Flag(help: "The patient also takes benzodiazepines.") var benzodiazepines = false
     @Option(help: "A JSON product catalogue that adds to the bundled one.") var catalogue: String?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    /// Output formats: the common three and a printable HTML page with an SVG chart.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json, html
+    }
+
+    @Option(help: "table, csv, json or html (a printable page with a chart).") var format: Format = .table
 
     func run() throws {
         print(try output(), terminator: "")
@@ -54,6 +59,8 @@ struct TaperCommand: ParsableCommand {
             step.composition.map { "\($0.count) × \(shortest($0.strength))" }.joined(separator: " + ")
         }
         switch format {
+        case .html:
+            return TaperPage.render(plan, regimen: dose, date: date, doses: doses, madeOf: made)
         case .json:
             let steps = plan.steps.enumerated().map { index, step in
                 let composition = step.composition.map { "{\"strength\":\(jsonNumber($0.strength)),\"count\":\($0.count)}" }
