@@ -102,6 +102,29 @@ import Testing
         #expect(p.flags.contains { $0.contains("Methadone") })
     }
 
+    /// Rotation: morphine 270 MME/day → oxycodone ER at 25% less (202.5 MME = 135 mg/day, 45 mg
+    /// q8h = 30 + 15), held a week, then tapered; → fentanyl patch at 50% less (135 MME = 56.25
+    /// mcg/h, rounded down to 50 mcg/h = 120 MME).
+    @Test func rotationReducesForCrossTolerance() throws {
+        let rule = try TaperRule.named("va-faster")
+        let oxycodone = try planner.plan(drug: "morphine", form: "er-tablet", start: morphine90q8h, rule: rule,
+                                         rotation: .init(drug: "oxycodone", form: "er-tablet", crossToleranceReduction: 0.25))
+        #expect(oxycodone.steps[0].kind == .rotation)
+        #expect(oxycodone.steps[0].amountPerDose == 45 && oxycodone.steps[0].dosesPerDay == 3)
+        #expect(abs(oxycodone.steps[0].mmePerDay - 202.5) < 1e-9)
+        #expect(oxycodone.rotatedFrom?.mmePerDay == 270)
+        #expect(oxycodone.steps[1].mmePerDay < oxycodone.steps[0].mmePerDay)
+        #expect(oxycodone.steps.last?.kind == .stop)
+        let patch = try planner.plan(drug: "morphine", form: "er-tablet", start: morphine90q8h, rule: rule,
+                                     rotation: .init(drug: "fentanyl", form: "patch", crossToleranceReduction: 0.5))
+        #expect(patch.steps[0].amountPerDose == 50)
+        #expect(abs(patch.steps[0].mmePerDay - 120) < 1e-9)
+        #expect { try planner.plan(drug: "morphine", form: "er-tablet", start: morphine90q8h, rule: rule, rotation: .init(drug: "oxycodone", crossToleranceReduction: 0.1)) }
+            throws: { ($0 as? ClinicError)?.field == "cross-tolerance-reduction" }
+        #expect { try planner.plan(drug: "morphine", form: "er-tablet", start: morphine90q8h, rule: rule, rotation: .init(drug: "methadone")) }
+            throws: { ($0 as? ClinicError)?.field == "rotate-to" }
+    }
+
     @Test func badInput() throws {
         #expect { try TaperRule.named("va-fastest") } throws: { ($0 as? ClinicError)?.message.contains("va-faster") == true }
         #expect { try StartingRegimen.parse("ninety mg q8h") } throws: { ($0 as? ClinicError)?.field == "dose" }

@@ -53,6 +53,8 @@ public struct TaperStep: Sendable {
         case intervalExtension = "interval-extension"
         /// `--target` reached: the dose stays here.
         case maintain
+        /// The first period on a new opioid after a rotation.
+        case rotation
         /// The opioid stops.
         case stop
     }
@@ -105,6 +107,8 @@ public struct TaperPlan: Sendable {
     public var startMMEPerDay: Double
     public var steps: [TaperStep]
     public var flags: [String]
+    /// Set when the plan begins with a rotation: the opioid, form and MME/day rotated from.
+    public var rotatedFrom: (product: OpioidProduct, regimen: StartingRegimen, mmePerDay: Double)?
 }
 
 /// Turns a guideline's taper rule into a day-by-day plan made of catalogue strengths.
@@ -127,9 +131,84 @@ public struct TaperPlanner: Sendable {
         self.catalogue = catalogue
     }
 
+    /// A switch to another opioid before the taper, with the dose cut for incomplete
+    /// cross-tolerance (25–50% below the calculated MME; CDC 2022 table cautions, clinical.md §1.1).
+    public struct Rotation: Sendable {
+        public var drug: String
+        public var form: String?
+        /// Share removed from the calculated MME (0.25–0.5).
+        public var crossToleranceReduction: Double
+
+        public init(drug: String, form: String? = nil, crossToleranceReduction: Double = 0.25) {
+            self.drug = drug
+            self.form = form
+            self.crossToleranceReduction = crossToleranceReduction
+        }
+    }
+
     public func plan(
         drug: String, form: String?, start: StartingRegimen, rule: TaperRule, targetMMEPerDay: Double? = nil,
-        table tableID: ConversionTable.ID = .cdc2022, benzodiazepines: Bool = false
+        table tableID: ConversionTable.ID = .cdc2022, benzodiazepines: Bool = false, rotation: Rotation? = nil
+    ) throws -> TaperPlan {
+        if let rotation {
+            return try rotatedPlan(drug: drug, form: form, start: start, rule: rule, targetMMEPerDay: targetMMEPerDay,
+                                   table: tableID, benzodiazepines: benzodiazepines, rotation: rotation)
+        }
+        return try plan(drug: drug, form: form, start: start, rule: rule, targetMMEPerDay: targetMMEPerDay,
+                        table: tableID, benzodiazepines: benzodiazepines, firstKind: nil)
+    }
+
+    /// Converts to the new opioid at (1 − reduction) × the current MME, rounded down to whole units
+    /// of its strengths at the same number of doses a day, holds that for one step, then tapers.
+    func rotatedPlan(
+        drug: String, form: String?, start: StartingRegimen, rule: TaperRule, targetMMEPerDay: Double?,
+        table tableID: ConversionTable.ID, benzodiazepines: Bool, rotation: Rotation
+    ) throws -> TaperPlan {
+        guard rotation.crossToleranceReduction.isFinite, (0.25...0.5).contains(rotation.crossToleranceReduction) else {
+            throw ClinicError(field: "cross-tolerance-reduction", "the cross-tolerance reduction must be between 0.25 and 0.5 (25–50%), got \(shortNumber(rotation.crossToleranceReduction))")
+        }
+        let fromProduct = try catalogue.product(ingredient: drug, form: form, unit: start.unit)
+        let toUnit = try catalogue.defaultUnit(ingredient: rotation.drug, form: rotation.form)
+        let toProduct = try catalogue.product(ingredient: rotation.drug, form: rotation.form, unit: toUnit)
+        guard toProduct.ingredient != "methadone" else {
+            throw ClinicError(field: "rotate-to", "rotation to methadone needs a methadone-specific conversion (its ratio to morphine grows with dose); Wean does not plan it")
+        }
+        guard toProduct.ingredient != fromProduct.ingredient else {
+            throw ClinicError(field: "rotate-to", "rotation needs a different opioid than \(fromProduct.ingredient)")
+        }
+        let calculator = MMECalculator(catalogue: catalogue)
+        func mme(_ product: OpioidProduct, perDose: Double, dosesPerDay: Int) throws -> Double {
+            let supply: Prescription.Supply = product.isPatch ? .continuous(patches: 1) : .regimen(unitsPerDose: 1, dosesPerDay: Double(dosesPerDay))
+            let line = try calculator.calculate([Prescription(drug: product.ingredient, form: product.form, strength: perDose, unit: product.unit, supply: supply)], table: tableID).lines[0]
+            guard let value = line.mmePerDay else { throw ClinicError(field: "rotate-to", line.exclusion ?? "\(product.ingredient) has no MME factor") }
+            return value
+        }
+        let fromMME = try mme(fromProduct, perDose: start.amountPerDose, dosesPerDay: start.dosesPerDay)
+        let goal = fromMME * (1 - rotation.crossToleranceReduction)
+        let dosesPerDay = toProduct.isPatch ? 1 : start.dosesPerDay
+        let perUnit = try mme(toProduct, perDose: 1, dosesPerDay: dosesPerDay)
+        let wanted = goal / perUnit
+        // Round down to what whole units (at most four tablets or two patches) make.
+        let scale = 100.0
+        let grid = Self.grid(toProduct.strengths, scale: scale)
+        let limit = Int((wanted * scale / grid.quantum + 1e-7).rounded(.down))
+        let combos = Self.fewestUnits(grid.units, upTo: max(0, limit))
+        let cap = toProduct.isPatch ? 2 : 4
+        guard let units = (1...max(1, limit)).reversed().first(where: { $0 <= limit && combos.count[$0] <= cap }) else {
+            throw ClinicError(field: "rotate-to", "the rotated dose (\(shortNumber((wanted * 100).rounded() / 100)) \(toProduct.unit.rawValue) per dose) is below the smallest \(toProduct.id) strength")
+        }
+        let perDose = Double(units) * grid.quantum / scale
+        var plan = try self.plan(
+            drug: toProduct.ingredient, form: toProduct.form, start: StartingRegimen(amountPerDose: perDose, unit: toProduct.unit, dosesPerDay: dosesPerDay),
+            rule: rule, targetMMEPerDay: targetMMEPerDay, table: tableID, benzodiazepines: benzodiazepines, firstKind: .rotation)
+        plan.rotatedFrom = (fromProduct, start, fromMME)
+        plan.flags.insert("Rotation from \(fromProduct.ingredient) (\(shortNumber((fromMME * 10).rounded() / 10)) MME/day) to \(toProduct.ingredient): the calculated MME is cut by \(shortNumber(rotation.crossToleranceReduction * 100))% for incomplete cross-tolerance and rounded down to \(shortNumber(perDose)) \(toProduct.unit.rawValue)\(toProduct.isPatch ? "" : " per dose") (\(shortNumber((plan.startMMEPerDay * 10).rounded() / 10)) MME/day). MME tables are not meant for choosing the new dose; titrate to effect and watch closely.", at: 0)
+        return plan
+    }
+
+    func plan(
+        drug: String, form: String?, start: StartingRegimen, rule: TaperRule, targetMMEPerDay: Double?,
+        table tableID: ConversionTable.ID, benzodiazepines: Bool, firstKind: TaperStep.Kind?
     ) throws -> TaperPlan {
         let product = try catalogue.product(ingredient: drug, form: form, unit: start.unit)
         guard product.indication == .pain else {
@@ -201,10 +280,11 @@ public struct TaperPlanner: Sendable {
         let unitCap = max(product.isPatch ? 2 : 4, combos.count[startUnits])
         let achievable = (1...max(1, startUnits)).filter { combos.count[$0] <= unitCap }
         var scheduled = startDaily
+        if let firstKind { try append(firstKind, days: rule.stepDays, target: startDaily) }
         taper: while steps.count < 2000 {
             // The rule's schedule, independent of rounding: shares of the original dose, or of the
             // scheduled current dose.
-            let share = steps.isEmpty ? (rule.firstCutFraction ?? stepFraction) : stepFraction
+            let share = steps.allSatisfy({ $0.kind == .rotation }) ? (rule.firstCutFraction ?? stepFraction) : stepFraction
             if basisIsCurrent {
                 scheduled *= 1 - share
             } else {
@@ -281,7 +361,7 @@ public struct TaperPlanner: Sendable {
             let cut = previous > 0 ? (previous - step.dailyAmount) / previous : 0
             flags.append("Step \(index + 1) (\(step.kind.rawValue), day \(step.startDay)) goes below the rule's schedule: \(shortNumber((cut * 1000).rounded() / 10))% of the previous daily dose at once\(step.kind == .stop ? " (the final stop)" : step.kind == .intervalExtension ? " (the end-of-taper interval extension)" : "").")
         }
-        return TaperPlan(rule: rule, product: product, table: ConversionTable.named(tableID), start: start, startMMEPerDay: startMME, steps: steps, flags: flags)
+        return TaperPlan(rule: rule, product: product, table: ConversionTable.named(tableID), start: start, startMMEPerDay: startMME, steps: steps, flags: flags, rotatedFrom: nil)
     }
 
     /// Strengths as integer multiples of their greatest common quantum (in 1/`scale` units).

@@ -23,6 +23,9 @@ struct TaperCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Stop at this MME/day instead of discontinuing.") var target: Double?
     @Option(help: "MME table: cdc2022 (default), cdc2016, cms, cms2014.") var table: String = "cdc2022"
     @Flag(help: "The patient also takes benzodiazepines.") var benzodiazepines = false
+    @Option(help: "Rotate to this opioid first (e.g. oxycodone), then taper it.") var rotateTo: String?
+    @Option(help: "The form to rotate to (e.g. er-tablet, patch).") var rotateForm: String?
+    @Option(parsing: .unconditional, help: "Cut for incomplete cross-tolerance when rotating, 0.25–0.5 (default 0.25).") var crossToleranceReduction: Double = 0.25
     @Option(help: "A JSON product catalogue that adds to the bundled one.") var catalogue: String?
     /// Output formats: the common three and a printable HTML page with an SVG chart.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -44,7 +47,9 @@ struct TaperCommand: ParsableCommand {
             startDate = try Self.parseDate(start)
             plan = try TaperPlanner(catalogue: products).plan(
                 drug: drug, form: form, start: try StartingRegimen.parse(dose), rule: try TaperRule.named(speed),
-                targetMMEPerDay: target, table: try ConversionTable.id(parsing: table), benzodiazepines: benzodiazepines)
+                targetMMEPerDay: target, table: try ConversionTable.id(parsing: table), benzodiazepines: benzodiazepines,
+                rotation: rotateTo.map { TaperPlanner.Rotation(drug: $0, form: rotateForm, crossToleranceReduction: crossToleranceReduction) })
+            if rotateTo == nil, rotateForm != nil { throw ClinicError(field: "rotate-form", "--rotate-form needs --rotate-to") }
         } catch let error as ClinicError {
             throw ValidationError(error.message)
         }
@@ -84,6 +89,7 @@ struct TaperCommand: ParsableCommand {
                 + "\"drug\":\(jsonString(plan.product.ingredient)),\"product\":\(jsonString(plan.product.id)),"
                 + "\"table\":\(jsonString(plan.table.id.rawValue)),\"start\":\(jsonString(date(0))),"
                 + "\"startMMEPerDay\":\(clinicalNumber(plan.startMMEPerDay)),\"target\":\(target.map(jsonNumber) ?? "null"),"
+                + "\"rotatedFrom\":\(plan.rotatedFrom.map { "{\"drug\":\(jsonString($0.product.ingredient)),\"product\":\(jsonString($0.product.id)),\"mmePerDay\":\(clinicalNumber($0.mmePerDay))}" } ?? "null"),"
                 + "\"steps\":[\(steps.joined(separator: ","))],\"flags\":[\(plan.flags.map(jsonString).joined(separator: ","))]}\n"
         case .csv:
             var text = "# \(Notice.text)\nstep,kind,start,days,doses,per_dose,doses_per_day,composition,daily_amount,scheduled_daily_amount,mme_per_day,dispense\n"
@@ -96,7 +102,8 @@ struct TaperCommand: ParsableCommand {
             }
             return text
         case .table:
-            var text = "Taper of \(plan.product.ingredient) (\(plan.product.id)) from \(dose) = \(fixed(plan.startMMEPerDay, decimals: 1)) MME/day (\(plan.table.title))\n"
+            var text = plan.rotatedFrom.map { "Rotation from \($0.product.ingredient) \(dose) (\(fixed($0.mmePerDay, decimals: 1)) MME/day), then taper of \(plan.product.ingredient) (\(plan.product.id)) from \(fixed(plan.startMMEPerDay, decimals: 1)) MME/day (\(plan.table.title))\n" }
+                ?? "Taper of \(plan.product.ingredient) (\(plan.product.id)) from \(dose) = \(fixed(plan.startMMEPerDay, decimals: 1)) MME/day (\(plan.table.title))\n"
             text += "Rule \(plan.rule.id): \(plan.rule.title).\nSource: \(plan.rule.source).\n\n"
             var rows = TextTable("step", "from", "days", "doses", "made of", "per day", "schedule", "MME/day", "dispense")
             for (index, step) in plan.steps.enumerated() {
