@@ -74,6 +74,9 @@ import Testing
                     #expect(step.dailyAmount <= previous + 1e-9, "\(rule.id) \(drug): dose rose")
                     #expect(step.amountPerDose <= previousPerDose + 1e-9)
                     #expect(step.composition.allSatisfy { strengths.contains($0.strength) })
+                    if step.kind == .reduction || step.kind == .hold {
+                        #expect(step.dailyAmount >= step.targetDailyAmount * (1 - 1e-12), "\(rule.id) \(drug): ahead of the rule")
+                    }
                     let made = step.composition.reduce(0) { $0 + $1.strength * Double($1.count) }
                     #expect(abs(made - step.amountPerDose) < 1e-9)
                     previous = step.dailyAmount
@@ -123,6 +126,16 @@ import Testing
             throws: { ($0 as? ClinicError)?.field == "cross-tolerance-reduction" }
         #expect { try planner.plan(drug: "morphine", form: "er-tablet", start: morphine90q8h, rule: rule, rotation: .init(drug: "methadone")) }
             throws: { ($0 as? ClinicError)?.field == "rotate-to" }
+    }
+
+    @Test func pausesMoveLaterSteps() throws {
+        var p = try plan("va-faster")
+        try p.insertPauses([(afterStep: 2, days: 14)])
+        #expect(p.steps.map(\.mmePerDay) == [225, 180, 180, 135, 90, 45, 30, 15, 0])
+        #expect(p.steps[2].kind == .pause && p.steps[2].startDay == 14 && p.steps[2].days == 14)
+        #expect(p.steps.last?.startDay == 63)
+        #expect(p.steps[2].dispense.map(\.units) == [42])
+        #expect(throws: ClinicError.self) { try p.insertPauses([(afterStep: 99, days: 7)]) }
     }
 
     @Test func badInput() throws {

@@ -121,6 +121,8 @@ import Testing
         (["--dose", "90 mg q8h", "--speed", "va-faster", "--start", "next monday"], "YYYY-MM-DD"),
         (["--dose", "ninety", "--speed", "va-faster"], "--dose"),
         (["--dose", "90 mcg/h", "--speed", "va-faster"], "unit mismatch"),
+        (["--dose", "90 mg q8h", "--speed", "va-faster", "--pause", "three"], "STEP:DAYS"),
+        (["--dose", "90 mg q8h", "--speed", "va-faster", "--rotate-to", "oxycodone", "--cross-tolerance-reduction", "0.9"], "0.25 and 0.5"),
     ])
     func taperBadInput(arguments: [String], expected: String) throws {
         do {

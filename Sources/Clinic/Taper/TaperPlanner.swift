@@ -55,6 +55,8 @@ public struct TaperStep: Sendable {
         case maintain
         /// The first period on a new opioid after a rotation.
         case rotation
+        /// A planned pause: the previous dose is kept.
+        case pause
         /// The opioid stops.
         case stop
     }
@@ -94,6 +96,32 @@ public struct TaperStep: Sendable {
         case 3: ["06:00", "14:00", "22:00"]
         case 2: ["08:00", "20:00"]
         default: ["22:00"]
+        }
+    }
+}
+
+extension TaperPlan {
+    /// Inserts planned pauses: `days` more days at the dose of step `afterStep` (1-based), moving
+    /// every later step. A pause never reverses the taper (HHS 2019: pause rather than reverse).
+    public mutating func insertPauses(_ pauses: [(afterStep: Int, days: Int)]) throws {
+        for pause in pauses.sorted(by: { $0.afterStep > $1.afterStep }) {
+            let reductions = steps.indices.filter { steps[$0].kind != .pause }
+            guard pause.afterStep >= 1, pause.afterStep <= reductions.count, pause.days >= 1, pause.days <= 3650 else {
+                throw ClinicError(field: "pause", "a pause needs a step from 1 to \(reductions.count) and 1–3650 days, got step \(pause.afterStep), \(pause.days) days")
+            }
+            let index = reductions[pause.afterStep - 1]
+            guard steps[index].kind != .stop else { throw ClinicError(field: "pause", "step \(pause.afterStep) is the stop; a pause goes before it") }
+            var paused = steps[index]
+            paused.kind = .pause
+            paused.startDay = steps[index].startDay + steps[index].days
+            paused.days = pause.days
+            let perDay = steps[index].days > 0 ? Double(pause.days) / Double(steps[index].days) : 0
+            paused.dispense = steps[index].dispense.map { ($0.strength, Int((Double($0.units) * perDay).rounded(.up))) }
+            for later in (index + 1)..<steps.count { steps[later].startDay += pause.days }
+            steps.insert(paused, at: index + 1)
+        }
+        if !pauses.isEmpty {
+            flags.append("Planned pauses keep the dose; tolerance is kept too, but after any unplanned gap of a week or more a return to an earlier dose can cause overdose.")
         }
     }
 }

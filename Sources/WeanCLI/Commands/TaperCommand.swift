@@ -23,6 +23,7 @@ struct TaperCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Stop at this MME/day instead of discontinuing.") var target: Double?
     @Option(help: "MME table: cdc2022 (default), cdc2016, cms, cms2014.") var table: String = "cdc2022"
     @Flag(help: "The patient also takes benzodiazepines.") var benzodiazepines = false
+    @Option(help: "A planned pause: STEP:DAYS keeps step STEP's dose DAYS more days (repeatable).") var pause: [String] = []
     @Option(help: "Rotate to this opioid first (e.g. oxycodone), then taper it.") var rotateTo: String?
     @Option(help: "The form to rotate to (e.g. er-tablet, patch).") var rotateForm: String?
     @Option(parsing: .unconditional, help: "Cut for incomplete cross-tolerance when rotating, 0.25–0.5 (default 0.25).") var crossToleranceReduction: Double = 0.25
@@ -39,7 +40,7 @@ struct TaperCommand: ParsableCommand {
     }
 
     func output() throws -> String {
-        let plan: TaperPlan
+        var plan: TaperPlan
         let startDate: (year: Int, month: Int, day: Int)
         do {
             var products = try ProductCatalogue.bundled()
@@ -49,6 +50,14 @@ struct TaperCommand: ParsableCommand {
                 drug: drug, form: form, start: try StartingRegimen.parse(dose), rule: try TaperRule.named(speed),
                 targetMMEPerDay: target, table: try ConversionTable.id(parsing: table), benzodiazepines: benzodiazepines,
                 rotation: rotateTo.map { TaperPlanner.Rotation(drug: $0, form: rotateForm, crossToleranceReduction: crossToleranceReduction) })
+            let pauses = try pause.map { text -> (afterStep: Int, days: Int) in
+                let parts = text.split(separator: ":").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard parts.count == 2, let step = parts[0], let days = parts[1] else {
+                    throw ClinicError(field: "pause", "--pause '\(text)': expected STEP:DAYS, e.g. 3:14")
+                }
+                return (step, days)
+            }
+            try plan.insertPauses(pauses)
             if rotateTo == nil, rotateForm != nil { throw ClinicError(field: "rotate-form", "--rotate-form needs --rotate-to") }
         } catch let error as ClinicError {
             throw ValidationError(error.message)
