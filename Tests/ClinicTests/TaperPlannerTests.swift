@@ -128,6 +128,24 @@ import Testing
             throws: { ($0 as? ClinicError)?.field == "rotate-to" }
     }
 
+    /// Fentanyl 100 mcg/h by VA faster: whole patches (at most two), replaced every 72 h, no
+    /// interval extension, stop after the smallest patch.
+    @Test func fentanylPatchTaper() throws {
+        let p = try plan("va-faster", drug: "fentanyl", form: "patch", start: StartingRegimen(amountPerDose: 100, unit: .mcgPerHour, dosesPerDay: 1))
+        let strengths = Set(p.product.strengths)
+        for step in p.steps where step.kind != .stop {
+            #expect(step.composition.reduce(0) { $0 + $1.count } <= 2)
+            #expect(step.composition.allSatisfy { strengths.contains($0.strength) })
+            for (strength, units) in step.dispense {  // 7 days / 72 h → 3 patch changes
+                #expect(units == 3 * (step.composition.first { $0.strength == strength }?.count ?? 0))
+            }
+            #expect(abs(step.mmePerDay - 2.4 * step.amountPerDose) < 1e-9)
+        }
+        #expect(p.steps.dropLast().last?.amountPerDose == 12)
+        #expect(!p.steps.contains { $0.kind == .intervalExtension })
+        #expect(p.steps.last?.kind == .stop)
+    }
+
     @Test func pausesMoveLaterSteps() throws {
         var p = try plan("va-faster")
         try p.insertPauses([(afterStep: 2, days: 14)])

@@ -31,6 +31,8 @@ public struct TaperRule: Codable, Sendable, Equatable {
     public var switchToCurrentBelowFractionOfOriginal: Double?
     /// Lengths of the last interval-extension phases (e.g. [7, 7]: a week at q12h, a week at bedtime).
     public var extensionPhaseDays: [Int]
+    /// Where the reductions end and the interval extension begins.
+    public var floor: String
     public var pauseRule: String
     public var stopRule: String
 

@@ -94,7 +94,7 @@ struct TaperCommand: ParsableCommand {
                 + "\"rule\":{\"title\":\(jsonString(rule.title)),\"source\":\(jsonString(rule.source)),\"basis\":\(jsonString(rule.basis.rawValue)),"
                 + "\"stepFraction\":\(jsonNumber(rule.stepFraction)),\"stepDays\":\(rule.stepDays),"
                 + "\"firstCutFraction\":\(rule.firstCutFraction.map(jsonNumber) ?? "null"),"
-                + "\"pauseRule\":\(jsonString(rule.pauseRule)),\"stopRule\":\(jsonString(rule.stopRule))},"
+                + "\"floor\":\(jsonString(rule.floor)),\"pauseRule\":\(jsonString(rule.pauseRule)),\"stopRule\":\(jsonString(rule.stopRule))},"
                 + "\"drug\":\(jsonString(plan.product.ingredient)),\"product\":\(jsonString(plan.product.id)),"
                 + "\"table\":\(jsonString(plan.table.id.rawValue)),\"start\":\(jsonString(date(0))),"
                 + "\"startMMEPerDay\":\(clinicalNumber(plan.startMMEPerDay)),\"target\":\(target.map(jsonNumber) ?? "null"),"
