@@ -319,6 +319,8 @@ public struct TaperPlanner: Sendable {
                 cumulativeCut += share
                 scheduled = startDaily * (1 - cumulativeCut)
             }
+            // Shares such as 1/3 + 3 × 1/6 leave rounding dust: below 1e-9 of the start is zero.
+            if scheduled < 1e-9 * startDaily { scheduled = 0 }
             var lower = scheduled
             if targetMMEPerDay != nil { lower = max(lower, targetDaily) }
             let lowerUnits = Int((lower / Double(dosesPerDay) * unitScale / grid.quantum - 1e-7).rounded(.up))

@@ -69,12 +69,18 @@ struct TaperCommand: ParsableCommand {
             return plan.product.isPatch ? "\(shortest(step.amountPerDose)) \(unit) (patches every \(shortest(plan.product.wearHours ?? 72)) h)"
                 : "\(shortest(step.amountPerDose)) \(unit) \(step.frequencyLabel)"
         }
+        func times(_ step: TaperStep) -> String {
+            step.kind == .stop || plan.product.isPatch ? "" : step.times.joined(separator: " ")
+        }
         func made(_ step: TaperStep) -> String {
             step.composition.map { "\($0.count) × \(shortest($0.strength))" }.joined(separator: " + ")
         }
         switch format {
         case .html:
-            return TaperPage.render(plan, regimen: dose, date: date, doses: doses, madeOf: made)
+            return TaperPage.render(plan, regimen: dose, date: date, doses: { step in
+                let at = times(step)
+                return doses(step) + (at.isEmpty ? "" : " (\(at))")
+            }, madeOf: made)
         case .json:
             let steps = plan.steps.enumerated().map { index, step in
                 let composition = step.composition.map { "{\"strength\":\(jsonNumber($0.strength)),\"count\":\($0.count)}" }
@@ -101,10 +107,10 @@ struct TaperCommand: ParsableCommand {
                 + "\"rotatedFrom\":\(plan.rotatedFrom.map { "{\"drug\":\(jsonString($0.product.ingredient)),\"product\":\(jsonString($0.product.id)),\"mmePerDay\":\(clinicalNumber($0.mmePerDay))}" } ?? "null"),"
                 + "\"steps\":[\(steps.joined(separator: ","))],\"flags\":[\(plan.flags.map(jsonString).joined(separator: ","))]}\n"
         case .csv:
-            var text = "# \(Notice.text)\nstep,kind,start,days,doses,per_dose,doses_per_day,composition,daily_amount,scheduled_daily_amount,mme_per_day,dispense\n"
+            var text = "# \(Notice.text)\nstep,kind,start,days,doses,times,per_dose,doses_per_day,composition,daily_amount,scheduled_daily_amount,mme_per_day,dispense\n"
             for (index, step) in plan.steps.enumerated() {
                 let dispense = step.dispense.map { "\($0.units) × \(shortest($0.strength))" }.joined(separator: " + ")
-                text += [String(index + 1), step.kind.rawValue, date(step.startDay), String(step.days), csvField(doses(step)),
+                text += [String(index + 1), step.kind.rawValue, date(step.startDay), String(step.days), csvField(doses(step)), times(step),
                          clinicalNumber(step.amountPerDose), String(step.kind == .stop ? 0 : step.dosesPerDay), csvField(made(step)),
                          clinicalNumber(step.dailyAmount), clinicalNumber(step.targetDailyAmount), clinicalNumber(step.mmePerDay),
                          csvField(dispense)].joined(separator: ",") + "\n"
@@ -114,9 +120,9 @@ struct TaperCommand: ParsableCommand {
             var text = plan.rotatedFrom.map { "Rotation from \($0.product.ingredient) \(dose) (\(fixed($0.mmePerDay, decimals: 1)) MME/day), then taper of \(plan.product.ingredient) (\(plan.product.id)) from \(fixed(plan.startMMEPerDay, decimals: 1)) MME/day (\(plan.table.title))\n" }
                 ?? "Taper of \(plan.product.ingredient) (\(plan.product.id)) from \(dose) = \(fixed(plan.startMMEPerDay, decimals: 1)) MME/day (\(plan.table.title))\n"
             text += "Rule \(plan.rule.id): \(plan.rule.title).\nSource: \(plan.rule.source).\n\n"
-            var rows = TextTable("step", "from", "days", "doses", "made of", "per day", "schedule", "MME/day", "dispense")
+            var rows = TextTable("step", "from", "days", "doses", "at", "made of", "per day", "schedule", "MME/day", "dispense")
             for (index, step) in plan.steps.enumerated() {
-                rows.add("\(index + 1) \(step.kind == .reduction ? "" : step.kind.rawValue)", date(step.startDay), "\(step.days)", doses(step), made(step),
+                rows.add("\(index + 1) \(step.kind == .reduction ? "" : step.kind.rawValue)", date(step.startDay), "\(step.days)", doses(step), times(step), made(step),
                          shortest(step.dailyAmount), fixed(step.targetDailyAmount, decimals: 1), fixed(step.mmePerDay, decimals: 1),
                          step.dispense.map { "\($0.units) × \(shortest($0.strength))" }.joined(separator: " + "))
             }
