@@ -166,4 +166,32 @@ import Testing
             }
         }
     }
+
+    /// Random `wean taper` arguments: a calendar whose MME never rises and ends in a stop or a
+    /// maintained target, or a clear error; never a crash or a hang.
+    @Test func randomTaperArgumentsNeverCrash() throws {
+        var generator = SplitMix64(seed: 7)
+        func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
+        let drugs = [("morphine", "er-tablet"), ("morphine", "ir-tablet"), ("oxycodone", "ir-tablet"), ("hydromorphone", "ir-tablet"),
+                     ("fentanyl", "patch"), ("methadone", "ir-tablet"), ("tapentadol", "er-tablet"), ("morphin", "er-tablet"), ("oxycodone", "patch")]
+        let doses = ["90 mg q8h", "30 mg qid", "60 mg bid", "8 mg q6h", "100 mcg/h", "25 mcg/h", "20 mg tid", "7 mg q8h", "1e9 mg q8h", "0 mg bid", "15 mg q5h", "-5 mg bid", "2.5 mg q4h", "200 mg daily"]
+        let speeds = ["cdc-weekly", "cdc-monthly", "hhs", "va-slowest", "va-slower", "va-faster", "va-rapid", "fast"]
+        for _ in 0..<300 {
+            let (drug, form) = pick(drugs)
+            var arguments = ["--drug", drug, "--form", form, "--dose", pick(doses), "--speed", pick(speeds), "--start", "2027-03-01", "--format", "json"]
+            if generator.next() % 4 == 0 { arguments += ["--target", pick(["0", "30", "90", "-1", "1e6", "nan"])] }
+            if generator.next() % 5 == 0 { arguments += ["--rotate-to", pick(["oxycodone", "hydromorphone", "fentanyl", "methadone"]), "--cross-tolerance-reduction", pick(["0.25", "0.5", "0.3"])] }
+            let command: TaperCommand
+            do { command = try TaperCommand.parse(arguments) } catch { Issue.record("\(arguments) did not parse: \(error)"); continue }
+            do {
+                let object = try json(try command.output())
+                let steps = try #require(object["steps"] as? [[String: Any]], "\(arguments)")
+                let mme = steps.compactMap { $0["mmePerDay"] as? Double }
+                #expect(mme.count == steps.count && mme.allSatisfy { $0.isFinite && $0 >= 0 }, "\(arguments)")
+                #expect(zip(mme, mme.dropFirst()).allSatisfy { $0 >= $1 - 1e-9 }, "\(arguments)")
+                #expect(["stop", "maintain"].contains(steps.last?["kind"] as? String ?? ""), "\(arguments)")
+            } catch is ValidationError {
+            }
+        }
+    }
 }

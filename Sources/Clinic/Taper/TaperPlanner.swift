@@ -371,6 +371,15 @@ public struct TaperPlanner: Sendable {
         if steps.isEmpty {
             throw ClinicError(field: "target", "no product dose lies between the current dose and the target; nothing to taper")
         }
+        if let targetMMEPerDay, let last = steps.last, last.kind != .maintain {
+            steps[steps.count - 1].kind = .maintain
+            if last.mmePerDay > targetMMEPerDay * (1 + 1e-9) {
+                notes.append("The products cannot go lower than \(shortNumber((last.mmePerDay * 10).rounded() / 10)) MME/day at this frequency; the plan holds there, above the target \(shortNumber(targetMMEPerDay)).")
+            }
+        }
+        if steps.count >= 2000, steps.last?.kind != .stop, steps.last?.kind != .maintain {
+            throw ClinicError(field: "speed", "the plan did not finish within 2,000 steps; choose a faster speed or another product")
+        }
 
         var flags = notes + [
             "Loss of tolerance: after a pause, a stop or a missed week, a return to an earlier dose can cause overdose (\"it takes as little as a week to lose their tolerance\", VA Opioid Taper Decision Tool).",

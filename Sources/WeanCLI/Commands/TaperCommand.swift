@@ -17,7 +17,7 @@ struct TaperCommand: ParsableCommand {
 
     @Option(help: "The opioid, e.g. morphine.") var drug: String
     @Option(help: "The form: ir-tablet, er-tablet, patch, ….") var form: String?
-    @Option(help: "The current regimen: '90 mg q8h', '30 mg bid', '75 mcg/h' (patches).") var dose: String
+    @Option(parsing: .unconditional, help: "The current regimen: '90 mg q8h', '30 mg bid', '75 mcg/h' (patches).") var dose: String
     @Option(help: "The rule: cdc-weekly, cdc-monthly, hhs, va-slowest, va-slower, va-faster, va-rapid.") var speed: String
     @Option(help: "The first day of the plan, YYYY-MM-DD (default: today).") var start: String?
     @Option(parsing: .unconditional, help: "Stop at this MME/day instead of discontinuing.") var target: Double?
