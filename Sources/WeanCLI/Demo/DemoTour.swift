@@ -387,7 +387,7 @@ response(0) = KIN / KOUT
 
         text += "7. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
         text += "   \"\(refusal)\"\n\n"
-        text += "Coming next: the opioid PK library, the tolerance/hyperalgesia and MSC model, taper plans, trials.\n\n"
+        text += "Coming next: the opioid PK library, the tolerance/hyperalgesia and MSC model, model-guided tapers, trials.\n\n"
         text += Notice.text + "\n"
         return text
     }
