@@ -33,11 +33,15 @@ let package = Package(
         /// The model language: lexer, parser, checker, IR and the register-machine evaluator.
         .target(
             name: "ModelLanguage",
-            dependencies: ["Solvers"]
+            dependencies: ["Solvers", "NameSuggestions"]
         ),
 
+        /// Edit distance and "did you mean …?" suggestions, shared by every error message that
+        /// names an unknown name.
+        .target(name: "NameSuggestions"),
+
         /// Dose records and their command-line form.
-        .target(name: "Dosing"),
+        .target(name: "Dosing", dependencies: ["NameSuggestions"]),
 
         /// Runs a compiled model through doses: stop times at every dose and infusion edge.
         .target(
@@ -76,7 +80,7 @@ let package = Package(
         /// MME with published conversion tables, the product catalogue, long-term-use risk and
         /// the clinical scales. Depends on nothing else in Wean yet (model-guided tapers will
         /// bring Pharmacology).
-        .target(name: "Clinic", resources: [.copy("Data")]),
+        .target(name: "Clinic", dependencies: ["NameSuggestions"], resources: [.copy("Data")]),
 
         // MARK: - Faces
 
@@ -92,6 +96,7 @@ let package = Package(
                 "Simulation",
                 "Benchmarks",
                 "Clinic",
+                "NameSuggestions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,4 @@
+import NameSuggestions
 /// Reads and checks a NONMEM-style CSV data set against a model (DESIGN.md §4, NONMEM's rules as
 /// in `research/engines.md` §2). Every bad record is reported with its row, column and rule;
 /// a data set with any error yields no records.
@@ -227,24 +228,6 @@ func shortest(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
 }
 
-/// The candidate closest to `name` by edit distance (at most 2), if any.
-func closestName(_ name: String, _ candidates: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-    let lowered = Array(name.lowercased())
-    return candidates.map { ($0, distance(lowered, Array($0.lowercased()))) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
-}
 
 extension String {
     func trimmingCharacters(in set: String) -> String {

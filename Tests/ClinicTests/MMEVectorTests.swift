@@ -187,6 +187,7 @@ import Testing
         #expect(field(Prescription(drug: "fentanyl", strength: 25, unit: .mcgPerHour, supply: .regimen(unitsPerDose: 1, dosesPerDay: 2))) == "frequency")
         do {
             _ = try calculator.calculate([Prescription(drug: "oxycodon", strength: 10, unit: .mg, supply: .dispensed(quantity: 10, days: 5))])
+            Issue.record("a misspelt drug was accepted")
         } catch let error as ClinicError {
             #expect(error.message.contains("'oxycodone'"))
         }

@@ -204,24 +204,17 @@ public struct TaperPlanner: Sendable {
         guard toProduct.ingredient != fromProduct.ingredient else {
             throw ClinicError(field: "rotate-to", "rotation needs a different opioid than \(fromProduct.ingredient)")
         }
-        let calculator = MMECalculator(catalogue: catalogue)
-        func mme(_ product: OpioidProduct, perDose: Double, dosesPerDay: Int) throws -> Double {
-            let supply: Prescription.Supply = product.isPatch ? .continuous(patches: 1) : .regimen(unitsPerDose: 1, dosesPerDay: Double(dosesPerDay))
-            let line = try calculator.calculate([Prescription(drug: product.ingredient, form: product.form, strength: perDose, unit: product.unit, supply: supply)], table: tableID).lines[0]
-            guard let value = line.mmePerDay else { throw ClinicError(field: "rotate-to", line.exclusion ?? "\(product.ingredient) has no MME factor") }
-            return value
-        }
-        let fromMME = try mme(fromProduct, perDose: start.amountPerDose, dosesPerDay: start.dosesPerDay)
+        let fromMME = try mmePerDay(fromProduct, perDose: start.amountPerDose, dosesPerDay: start.dosesPerDay, table: tableID)
         let goal = fromMME * (1 - rotation.crossToleranceReduction)
         let dosesPerDay = toProduct.isPatch ? 1 : start.dosesPerDay
-        let perUnit = try mme(toProduct, perDose: 1, dosesPerDay: dosesPerDay)
+        let perUnit = try mmePerDay(toProduct, perDose: 1, dosesPerDay: dosesPerDay, table: tableID)
         let wanted = goal / perUnit
         // Round down to what whole units (at most four tablets or two patches) make.
         let scale = 100.0
         let grid = Self.grid(toProduct.strengths, scale: scale)
         let limit = Int((wanted * scale / grid.quantum + 1e-7).rounded(.down))
         let combos = Self.fewestUnits(grid.units, upTo: max(0, limit))
-        let cap = toProduct.isPatch ? 2 : 4
+        let cap = Self.unitCap(toProduct)
         guard let units = (1...max(1, limit)).reversed().first(where: { $0 <= limit && combos.count[$0] <= cap }) else {
             throw ClinicError(field: "rotate-to", "the rotated dose (\(shortNumber((wanted * 100).rounded() / 100)) \(toProduct.unit.rawValue) per dose) is below the smallest \(toProduct.id) strength")
         }
@@ -242,17 +235,6 @@ public struct TaperPlanner: Sendable {
         guard product.indication == .pain else {
             throw ClinicError(field: "drug", "\(product.id) treats opioid use disorder; pain-taper rules do not apply")
         }
-        let calculator = MMECalculator(catalogue: catalogue)
-        func mme(perDose: Double, dosesPerDay: Int) throws -> Double {
-            guard perDose > 0 else { return 0 }
-            let supply: Prescription.Supply = product.isPatch ? .continuous(patches: 1) : .regimen(unitsPerDose: 1, dosesPerDay: Double(dosesPerDay))
-            let prescription = Prescription(drug: product.ingredient, form: product.form, strength: perDose, unit: product.unit, supply: supply)
-            let result = try calculator.calculate([prescription], table: tableID)
-            guard let value = result.lines[0].mmePerDay else {
-                throw ClinicError(field: "drug", result.lines[0].exclusion ?? "\(product.ingredient) has no MME factor in this table")
-            }
-            return value
-        }
         let unitScale = 100.0
         let grid = Self.grid(product.strengths, scale: unitScale)
         let startUnits = Int((start.amountPerDose * unitScale / grid.quantum).rounded())
@@ -272,7 +254,7 @@ public struct TaperPlanner: Sendable {
         }
         let smallestUnits = grid.units.min()!
         let startDaily = start.amountPerDose * Double(start.dosesPerDay)
-        let startMME = try mme(perDose: start.amountPerDose, dosesPerDay: start.dosesPerDay)
+        let startMME = try mmePerDay(product, perDose: start.amountPerDose, dosesPerDay: start.dosesPerDay, table: tableID)
         var targetDaily = 0.0
         if let targetMMEPerDay {
             guard targetMMEPerDay.isFinite, targetMMEPerDay >= 0 else { throw ClinicError(field: "target", "--target must be a number of MME/day ≥ 0") }
@@ -299,13 +281,13 @@ public struct TaperPlanner: Sendable {
             steps.append(TaperStep(
                 kind: kind, startDay: day, days: days, amountPerDose: kind == .stop ? 0 : perDose, dosesPerDay: dosesPerDay,
                 composition: composed, dailyAmount: kind == .stop ? 0 : perDose * Double(dosesPerDay), targetDailyAmount: target,
-                mmePerDay: kind == .stop ? 0 : try mme(perDose: perDose, dosesPerDay: dosesPerDay),
+                mmePerDay: kind == .stop ? 0 : try mmePerDay(product, perDose: perDose, dosesPerDay: dosesPerDay, table: tableID),
                 dispense: composed.map { ($0.strength, $0.count * administrations) }))
             day += days
         }
         // At most two patches, or four tablets (or mL doses), per administration — more if the
         // starting dose already needs them.
-        let unitCap = max(product.isPatch ? 2 : 4, combos.count[startUnits])
+        let unitCap = max(Self.unitCap(product), combos.count[startUnits])
         let achievable = (1...max(1, startUnits)).filter { combos.count[$0] <= unitCap }
         var scheduled = startDaily
         if let firstKind { try append(firstKind, days: rule.stepDays, target: startDaily) }
@@ -402,6 +384,21 @@ public struct TaperPlanner: Sendable {
         }
         return TaperPlan(rule: rule, product: product, table: ConversionTable.named(tableID), start: start, startMMEPerDay: startMME, steps: steps, flags: flags, rotatedFrom: nil)
     }
+
+    /// MME/day of `perDose` taken `dosesPerDay` times a day (patches: worn continuously).
+    func mmePerDay(_ product: OpioidProduct, perDose: Double, dosesPerDay: Int, table: ConversionTable.ID) throws -> Double {
+        guard perDose > 0 else { return 0 }
+        let supply: Prescription.Supply = product.isPatch ? .continuous(patches: 1) : .regimen(unitsPerDose: 1, dosesPerDay: Double(dosesPerDay))
+        let prescription = Prescription(drug: product.ingredient, form: product.form, strength: perDose, unit: product.unit, supply: supply)
+        let line = try MMECalculator(catalogue: catalogue).calculate([prescription], table: table).lines[0]
+        guard let value = line.mmePerDay else {
+            throw ClinicError(field: "drug", line.exclusion ?? "\(product.ingredient) has no MME factor in this table")
+        }
+        return value
+    }
+
+    /// Most units per administration a plan uses: two patches, or four tablets or doses of liquid.
+    static func unitCap(_ product: OpioidProduct) -> Int { product.isPatch ? 2 : 4 }
 
     /// Strengths as integer multiples of their greatest common quantum (in 1/`scale` units).
     static func grid(_ strengths: [Double], scale: Double) -> (quantum: Double, units: [Int]) {

@@ -1,3 +1,4 @@
+import NameSuggestions
 /// Resolves names and checks a parsed model, producing the ``Model`` IR or every error found:
 /// undefined names (with the closest declared name suggested), duplicate definitions, use before
 /// definition, assignment to a parameter or a state, modifiers and initial conditions on
@@ -265,19 +266,3 @@ func closest(to name: String, among candidates: [String]) -> String? {
     return best?.0
 }
 
-/// Levenshtein distance.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}

@@ -1,3 +1,4 @@
+import NameSuggestions
 import ArgumentParser
 import Dosing
 import Foundation
@@ -308,21 +309,3 @@ struct SimulateCommand: ParsableCommand {
     }
 }
 
-/// The candidate closest to `name` by edit distance (at most 2), if any.
-func closestName(_ name: String, _ candidates: [String]) -> String? {
-    func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let saved = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = saved
-            }
-        }
-        return a.isEmpty ? b.count : row[b.count]
-    }
-    return candidates.map { ($0, distance(name.lowercased(), $0.lowercased())) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
-}

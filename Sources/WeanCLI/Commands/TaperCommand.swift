@@ -41,7 +41,7 @@ struct TaperCommand: ParsableCommand {
 
     func output() throws -> String {
         var plan: TaperPlan
-        let startDate: (year: Int, month: Int, day: Int)
+        let startDate: Date
         do {
             var products = try ProductCatalogue.bundled()
             if let catalogue { try products.add(contentsOf: catalogue) }
@@ -62,7 +62,7 @@ struct TaperCommand: ParsableCommand {
         } catch let error as ClinicError {
             throw ValidationError(error.message)
         }
-        func date(_ offset: Int) -> String { Self.format(Self.adding(offset, to: startDate)) }
+        func date(_ offset: Int) -> String { Self.format(Self.calendar.date(byAdding: .day, value: offset, to: startDate)!) }
         func doses(_ step: TaperStep) -> String {
             if step.kind == .stop { return "stop" }
             let unit = plan.product.unit == .mgPerML ? "mg" : plan.product.unit.rawValue
@@ -132,42 +132,28 @@ struct TaperCommand: ParsableCommand {
         }
     }
 
-    static func parseDate(_ text: String?) throws -> (year: Int, month: Int, day: Int) {
-        guard let text else {
-            let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-            return (now.year!, now.month!, now.day!)
-        }
+    /// Gregorian days in UTC, so a plan's dates do not depend on the machine's time zone.
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// The start date from `YYYY-MM-DD` (today when absent); impossible dates such as 2027-02-30
+    /// are refused rather than rolled over.
+    static func parseDate(_ text: String?) throws -> Date {
+        guard let text else { return calendar.startOfDay(for: Date()) }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], (1...9999).contains(y), (1...12).contains(m),
-              (1...daysInMonth(y, m)).contains(d), text.count == 10 else {
+        guard text.count == 10, parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2], year >= 1,
+              let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day) else {
             throw ClinicError(field: "start", "--start '\(text)' is not a date of the form YYYY-MM-DD")
         }
-        return (y, m, d)
+        return date
     }
 
-    static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    static func adding(_ days: Int, to date: (year: Int, month: Int, day: Int)) -> (year: Int, month: Int, day: Int) {
-        var (y, m, d) = date
-        var remaining = days
-        while remaining > 0 {
-            let left = daysInMonth(y, m) - d
-            if remaining <= left { d += remaining; break }
-            remaining -= left + 1
-            d = 1
-            m += 1
-            if m > 12 { m = 1; y += 1 }
-        }
-        return (y, m, d)
-    }
-
-    static func format(_ date: (year: Int, month: Int, day: Int)) -> String {
-        String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+    static func format(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 }

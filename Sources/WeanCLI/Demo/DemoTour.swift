@@ -350,7 +350,7 @@ response(0) = KIN / KOUT
         text += "4. The model language: examples/indirect_response.wean (an indirect-response model, Dayneka, Garg &\n"
         text += "   Jusko 1993) compiled from text — no C compiler — to \(l.instructionCount) register instructions for the\n"
         text += "   right-hand side and a symbolic Jacobian with \(l.jacobianNonZeros) non-zero entries.\n"
-        text += "   States: \(l.model.states.map(\.name).joined(separator: ", ")); parameters: \(l.model.parameters.map { "\($0.name) = \(shortestText($0.defaultValue))" }.joined(separator: ", ")).\n"
+        text += "   States: \(l.model.states.map(\.name).joined(separator: ", ")); parameters: \(l.model.parameters.map { "\($0.name) = \(shortest($0.defaultValue))" }.joined(separator: ", ")).\n"
         text += "   A 100 mg IV infusion over 2 h: the response falls from its baseline \(fixed(l.baseline, decimals: 2)) to \(fixed(l.nadir.value, decimals: 2))"
         text += " at t = \(fixed(l.nadir.time, decimals: 1)) h\n   and recovers to \(fixed(l.final, decimals: 2)) by 48 h (\(l.statistics.steps) steps, \(l.statistics.restarts) restarts at the infusion's edges).\n"
         text += "   Try: swift run -c release wean simulate examples/indirect_response.wean --end 48 --dose \"amt=100,rate=50\"\n\n"
@@ -366,20 +366,20 @@ response(0) = KIN / KOUT
         text += "   (`wean mme`; the factors for both drugs changed in 2022).\n\n"
         var mmeTable = TextTable("drug", "mg/day", "CDC 2016 factor", "CDC 2016 MME", "CDC 2022 factor", "CDC 2022 MME")
         for (old, new) in zip(c.mme2016.lines, c.mme2022.lines) {
-            mmeTable.add(old.product.ingredient, shortestText(old.dailyAmount), old.factor.map(shortestText) ?? "—",
-                         old.mmePerDay.map { fixed($0, decimals: 1) } ?? "—", new.factor.map(shortestText) ?? "—", new.mmePerDay.map { fixed($0, decimals: 1) } ?? "—")
+            mmeTable.add(old.product.ingredient, shortest(old.dailyAmount), old.factor.map(shortest) ?? "—",
+                         old.mmePerDay.map { fixed($0, decimals: 1) } ?? "—", new.factor.map(shortest) ?? "—", new.mmePerDay.map { fixed($0, decimals: 1) } ?? "—")
         }
         mmeTable.add("total", "", "", fixed(c.mme2016.totalMMEPerDay, decimals: 1), "", fixed(c.mme2022.totalMMEPerDay, decimals: 1))
         text += mmeTable.rendered()
-        text += "\n   Flags: CDC 2016 table \(c.mme2016.flags.map { "≥\(shortestText($0.threshold))" }.joined(separator: ", ")); CDC 2022 table \(c.mme2022.flags.map { "≥\(shortestText($0.threshold))" }.joined(separator: ", ")) MME/day.\n"
+        text += "\n   Flags: CDC 2016 table \(c.mme2016.flags.map { "≥\(shortest($0.threshold))" }.joined(separator: ", ")); CDC 2022 table \(c.mme2022.flags.map { "≥\(shortest($0.threshold))" }.joined(separator: ", ")) MME/day.\n"
         text += "   Long-term use (`wean risk`): still on opioids a year later, by length of the first episode\n"
         text += "   (Shah, Hayes & Martin, MMWR 2017; opioid-naive commercially insured adults, 2006–2015):\n"
-        text += "   " + c.risk.map { "≥\(shortestText($0.days)) d: \(fixed(100 * $0.probability, decimals: 1)) %\($0.method == "exact" ? "" : "*")" }.joined(separator: ", ") + "\n"
+        text += "   " + c.risk.map { "≥\(shortest($0.days)) d: \(fixed(100 * $0.probability, decimals: 1)) %\($0.method == "exact" ? "" : "*")" }.joined(separator: ", ") + "\n"
         text += "   (* interpolated, monotone cubic, or held beyond 31 days); a long-acting first prescription: \(fixed(100 * c.longActing, decimals: 1)) %.\n"
         text += "   Taper (`wean taper`): the VA \"faster\" rule (a sixth of the original dose a week, then longer intervals)\n"
-        text += "   from morphine ER 90 mg q8h (\(shortestText(c.taper.startMMEPerDay)) MME/day), made of 15/30/60 mg tablets:\n   "
+        text += "   from morphine ER 90 mg q8h (\(shortest(c.taper.startMMEPerDay)) MME/day), made of 15/30/60 mg tablets:\n   "
         text += c.taper.steps.map { step in
-            step.kind == .stop ? "stop on day \(step.startDay)" : "\(shortestText(step.amountPerDose)) mg \(step.frequencyLabel)"
+            step.kind == .stop ? "stop on day \(step.startDay)" : "\(shortest(step.amountPerDose)) mg \(step.frequencyLabel)"
         }.joined(separator: " → ") + "\n"
         text += "   — the VA tool's worked schedule, derived from its rule rather than stored.\n"
         text += "   Try: swift run -c release wean mme --drug oxycodone --strength 10 --unit mg --quantity 120 --days 30\n"
@@ -393,10 +393,6 @@ response(0) = KIN / KOUT
     }
 }
 
-/// `value` without a trailing `.0` when it is whole.
-private func shortestText(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-}
 
 /// SplitMix64 with Box–Muller normals: a small, reproducible generator for the tour.
 struct SplitMix64 {
