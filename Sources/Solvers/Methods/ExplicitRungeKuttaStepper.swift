@@ -196,14 +196,9 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
     public func interpolate(at t: Double, into output: UnsafeMutableBufferPointer<Double>) {
         precondition(output.count == n, "output has \(output.count) elements, the state \(n)")
         let out = output.baseAddress!
-        if t == time || lastStepSize == 0 {
-            out.update(from: yCurrent, count: n)
-            return
-        }
-        if t == previousTime {
-            out.update(from: yPrevious, count: n)
-            return
-        }
+        if StepperSupport.copyEndPoint(
+            at: t, time: time, previousTime: previousTime, lastStepSize: lastStepSize,
+            current: yCurrent, previous: yPrevious, count: n, into: out) { return }
         precondition(!stageZeroIsCurrent || densePrepared, "dense output requested after the stages were overwritten")
         if !densePrepared {
             _statistics.rhsEvaluations += Scheme.prepareDenseOutput(

@@ -311,14 +311,9 @@ public final class Rodas5Stepper<Problem: ODEProblem>: ODEStepper {
     public func interpolate(at t: Double, into output: UnsafeMutableBufferPointer<Double>) {
         precondition(output.count == n, "output has \(output.count) elements, the state \(n)")
         let out = output.baseAddress!
-        if t == time || lastStepSize == 0 {
-            out.update(from: yCurrent, count: n)
-            return
-        }
-        if t == previousTime {
-            out.update(from: yPrevious, count: n)
-            return
-        }
+        if StepperSupport.copyEndPoint(
+            at: t, time: time, previousTime: previousTime, lastStepSize: lastStepSize,
+            current: yCurrent, previous: yPrevious, count: n, into: out) { return }
         precondition(stagesValid, "dense output requested after the stages were overwritten")
         let k1 = dense, k2 = dense + n, k3 = dense + 2 * n
         if !densePrepared {

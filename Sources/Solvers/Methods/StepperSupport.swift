@@ -2,6 +2,25 @@ import RealModule
 
 /// Pieces every stepper's `reset` and step loop share.
 enum StepperSupport {
+    /// Dense output at an end point of the last step is the stored state itself: copies
+    /// `current` when `t` is the step's end (or no step has been taken), `previous` when it is
+    /// the step's start, and returns whether it did.
+    @inline(__always)
+    static func copyEndPoint(
+        at t: Double, time: Double, previousTime: Double, lastStepSize: Double,
+        current: UnsafePointer<Double>, previous: UnsafePointer<Double>, count n: Int, into out: UnsafeMutablePointer<Double>
+    ) -> Bool {
+        if t == time || lastStepSize == 0 {
+            out.update(from: current, count: n)
+            return true
+        }
+        if t == previousTime {
+            out.update(from: previous, count: n)
+            return true
+        }
+        return false
+    }
+
     /// Checks an initial point: the size, a finite time, and finite components.
     static func validateStart<P: ODEProblem>(
         _ problem: P, time: Double, state: UnsafeBufferPointer<Double>
