@@ -70,7 +70,8 @@ public struct TaperStep: Sendable {
     public var dosesPerDay: Int
     /// Units of each strength per administration (strength → count), largest first.
     public var composition: [(strength: Double, count: Int)]
-    public var dailyAmount: Double
+    /// Amount per day: per dose × doses a day (0 for the stop).
+    public var dailyAmount: Double { amountPerDose * Double(dosesPerDay) }
     /// What the rule asked for, before rounding to products.
     public var targetDailyAmount: Double
     public var mmePerDay: Double
@@ -280,7 +281,7 @@ public struct TaperPlanner: Sendable {
             let administrations = product.isPatch ? Int((Double(days) * 24 / (product.wearHours ?? 72)).rounded(.up)) : days * dosesPerDay
             steps.append(TaperStep(
                 kind: kind, startDay: day, days: days, amountPerDose: kind == .stop ? 0 : perDose, dosesPerDay: dosesPerDay,
-                composition: composed, dailyAmount: kind == .stop ? 0 : perDose * Double(dosesPerDay), targetDailyAmount: target,
+                composition: composed, targetDailyAmount: target,
                 mmePerDay: kind == .stop ? 0 : try mmePerDay(product, perDose: perDose, dosesPerDay: dosesPerDay, table: tableID),
                 dispense: composed.map { ($0.strength, $0.count * administrations) }))
             day += days
