@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "ReferenceProblems", targets: ["ReferenceProblems"]),
         .library(name: "Clinic", targets: ["Clinic"]),
+        .library(name: "Pharmacology", targets: ["Pharmacology"]),
+        .library(name: "Plots", targets: ["Plots"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -75,6 +77,20 @@ let package = Package(
             dependencies: ["Solvers", "ReferenceProblems", "ModelLanguage", "ModelLibrary", "Dosing", "Simulation"]
         ),
 
+        // MARK: - Pharmacology
+
+        /// The opioid PK library (`.wean` models compiled natively), species, readouts and the
+        /// experiment framework that reruns published designs against the model.
+        .target(
+            name: "Pharmacology",
+            dependencies: ["ModelLanguage", "Solvers", "Dosing", "Simulation", "NameSuggestions"],
+            plugins: ["WeanModelCompiler"]
+        ),
+
+        /// SVG plots made by Wean itself (axes, lines, observed points with error bars, legend),
+        /// shared by experiments, reports and, later, the web pages. No dependencies.
+        .target(name: "Plots"),
+
         // MARK: - Clinic
 
         /// MME with published conversion tables, the product catalogue, long-term-use risk and
@@ -96,6 +112,8 @@ let package = Package(
                 "Simulation",
                 "Benchmarks",
                 "Clinic",
+                "Pharmacology",
+                "Plots",
                 "NameSuggestions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -111,6 +129,8 @@ let package = Package(
             dependencies: ["ModelLanguage", "ModelLibrary", "Solvers", "Dosing", "Simulation", "ReferenceProblems"]
         ),
         .testTarget(name: "ClinicTests", dependencies: ["Clinic"]),
-        .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers", "Benchmarks", "Clinic"]),
+        .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Simulation", "Dosing", "ModelLanguage"]),
+        .testTarget(name: "PlotsTests", dependencies: ["Plots"]),
+        .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers", "Benchmarks", "Clinic", "Pharmacology"]),
     ]
 )

@@ -194,6 +194,11 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
             case let .steadyStateDose(record, state, replace):
                 try steadyState(record, state: state, replace: replace, at: t)
                 if record.amount > 0 || record.interval > 0 { try give(record, state: state, at: t) }
+            case let .moveAmount(from, to):
+                var state = integrator.stateArray
+                if let to { state[to] += state[from] }
+                state[from] = 0
+                try restart(state: state)
             case .reset:
                 break
             }
@@ -375,6 +380,22 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
     /// never pass.
     mutating func integrate(to t: Double, stoppingAt stop: Double) throws(ODESolverError) {
         guard t > integrator.time else { return }
+        // Event times computed two ways (an infusion's end as start + amount / rate, a design's
+        // end time) can differ by a few ulps, and a tiny amount at a huge rate lasts a picosecond:
+        // no step of the method fits such a gap. One Euler step crosses it — exact for the
+        // constant inputs that act there, O(gap²) otherwise.
+        let gap = t - integrator.time
+        if gap <= 1e-12 * max(1, abs(t)) {
+            var y = integrator.stateArray
+            var dydt = [Double](repeating: 0, count: y.count)
+            let now = integrator.time
+            y.withUnsafeBufferPointer { state in
+                dydt.withUnsafeMutableBufferPointer { instance.derivatives(t: now, y: state, dydt: $0) }
+            }
+            for i in y.indices { y[i] += gap * dydt[i] }
+            try restart(at: t, state: y)
+            return
+        }
         integrator.stopTime = stop.isFinite ? stop : nil
         _ = try integrator.advance(to: t)
     }

@@ -21,6 +21,11 @@ public struct TimelineEntry: Sendable {
         /// cancels running infusions and pending doses; otherwise (SS = 2) the steady-state amounts
         /// are added to the current ones (superposition, for linear kinetics).
         case steadyStateDose(DoseRecord, state: Int, replace: Bool)
+        /// Moves the whole amount of state `from` into state `to` (or discards it, `to` nil) — a
+        /// slow-release pellet or a patch taken out with what it still holds. With `to` nil this is
+        /// NONMEM's "compartment off" (EVID 2 with a negative CMT); a `to` state that accumulates
+        /// removed drug keeps the model's mass balance. Infusions running into `from` go on.
+        case moveAmount(from: Int, to: Int?)
     }
 
     public var time: Double

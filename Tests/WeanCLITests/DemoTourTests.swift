@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Pharmacology
 @testable import WeanCLI
 
 @Suite struct DemoTourTests {
@@ -35,7 +36,10 @@ import Testing
         #expect(tour.clinic.mme2016.flags.count == 1 && tour.clinic.mme2022.flags.count == 2)
         #expect(tour.clinic.risk.map(\.probability) == tour.clinic.risk.map(\.probability).sorted())
         #expect(tour.clinic.taper.steps.map(\.mmePerDay) == [225, 180, 135, 90, 45, 30, 15, 0])
+        #expect(tour.pharmacology.experiments.count == ExperimentCatalogue.all.count)
+        #expect(abs(tour.pharmacology.tailFlick.map(\.mpe).max()! - 50) < 1)
         let text = tour.rendered()
+        #expect(text.contains("stuartharris2000-morphine-pk"))
         #expect(text.hasSuffix(Notice.text + "\n"))
     }
 }

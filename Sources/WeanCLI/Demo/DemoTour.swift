@@ -3,6 +3,7 @@ import Clinic
 import Foundation
 import ModelLanguage
 import ModelLibrary
+import Pharmacology
 import ReferenceProblems
 import Simulation
 import Solvers
@@ -104,6 +105,7 @@ response(0) = KIN / KOUT
     var language: LanguageRun
     var population: PopulationRun
     var clinic: ClinicRun
+    var pharmacology: PharmacologyRun
     /// The message with which the engine refused a solution that blows up.
     var refusal: String
 
@@ -118,6 +120,22 @@ response(0) = KIN / KOUT
         var taper: TaperPlan
     }
 
+    /// The pharmacology stop: every published design rerun on the PK library.
+    struct PharmacologyRun {
+        var experiments: [(experiment: Experiment, result: ExperimentResult)]
+        /// A rat tail-flick time course after the ED50 dose: (h, %MPE) every 15 min for 3 h.
+        var tailFlick: [(time: Double, mpe: Double)]
+    }
+
+    static func runPharmacology() throws -> PharmacologyRun {
+        let experiments = try ExperimentCatalogue.all.map { (experiment: $0, result: try $0.run()) }
+        let times = gridHours(from: 0, to: 3, step: 0.25)
+        let rat = try PKSimulation.run(try PKLibrary.model(.morphine, .rat),
+                                       design: DosingDesign([.dose(DoseAmount(2.75, .mgPerKg), route: .sc, atHours: 0)]), outputTimes: times)
+        let mpe = rat.readout(.mpe) ?? []
+        return PharmacologyRun(experiments: experiments, tailFlick: Array(zip(times, mpe)).map { (time: $0.0, mpe: $0.1) })
+    }
+
     /// Runs every stop of the tour.
     static func run() throws -> DemoTour {
         DemoTour(
@@ -128,6 +146,7 @@ response(0) = KIN / KOUT
             language: try runLanguage(),
             population: try runPopulation(),
             clinic: try runClinic(),
+            pharmacology: try runPharmacology(),
             refusal: refusalMessage())
     }
 
@@ -385,9 +404,32 @@ response(0) = KIN / KOUT
         text += "   Try: swift run -c release wean mme --drug oxycodone --strength 10 --unit mg --quantity 120 --days 30\n"
         text += "        swift run -c release wean taper --drug morphine --form er-tablet --dose \"90 mg q8h\" --speed va-faster\n\n"
 
-        text += "7. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
+        let ph = pharmacology
+        text += "7. Pharmacology: the opioid PK library (\(PKLibrary.models.count) natively compiled models: nine opioids in humans, morphine in\n"
+        text += "   rats and mice) rerunning published designs (`wean experiment`). Parameters are fixed once per species;\n"
+        text += "   experiments change only doses, routes and times. Calibration targets chose parameters; validation\n"
+        text += "   targets did not.\n\n"
+        var experimentTable = TextTable("experiment", "calibration", "validation", "result")
+        for (experiment, result) in ph.experiments {
+            func count(_ kind: ExperimentTarget.Kind) -> String {
+                let targets = result.targets.filter { $0.kind == kind }
+                return targets.isEmpty ? "—" : "\(targets.filter(\.pass).count)/\(targets.count)"
+            }
+            experimentTable.add(experiment.name, count(.calibration), count(.validation), result.pass ? "pass" : "FAIL")
+        }
+        text += experimentTable.rendered()
+        let failed = ph.experiments.flatMap { pair in pair.result.targets.filter { !$0.pass }.map { "\(pair.experiment.name)/\($0.id)" } }
+        if !failed.isEmpty {
+            text += "\n   Not met (documented in docs/model.md): \(failed.joined(separator: ", ")).\n"
+        }
+        text += "\n   Rat tail flick after the ED50 dose (2.75 mg/kg s.c.), %MPE every 30 min: "
+        text += ph.tailFlick.enumerated().filter { $0.offset % 2 == 0 }.map { fixed($0.element.mpe, decimals: 0) }.joined(separator: " ") + "\n"
+        text += "   Try: swift run -c release wean experiment list\n"
+        text += "        swift run -c release wean experiment stuartharris2000-morphine-pk --plot morphine.svg\n\n"
+
+        text += "8. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
         text += "   \"\(refusal)\"\n\n"
-        text += "Coming next: the opioid PK library, the tolerance/hyperalgesia and MSC model, model-guided tapers, trials.\n\n"
+        text += "Coming next: the tolerance/hyperalgesia and MSC model, model-guided tapers, trials.\n\n"
         text += Notice.text + "\n"
         return text
     }

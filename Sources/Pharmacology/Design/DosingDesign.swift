@@ -1,0 +1,148 @@
+import Dosing
+import ModelLanguage
+import Simulation
+
+/// A complete dosing design for one subject: what is given, to a body of what weight.
+///
+/// Translated to the event engine's timeline by `timeline(for:outputTimes:)`: at one instant,
+/// doses come first, then removals (pellets), then outputs — so an output at a dose time sees the
+/// dose, as in NONMEM.
+public struct DosingDesign: Sendable, Hashable {
+    public var administrations: [Administration]
+    /// Body weight, kg; `nil`: the species' default (`Species.defaultWeightKilograms`).
+    public var weightKilograms: Double?
+
+    public init(_ administrations: [Administration], weightKilograms: Double? = nil) {
+        self.administrations = administrations
+        self.weightKilograms = weightKilograms
+    }
+
+    /// The weight used for `species`.
+    public func weight(for species: Species) -> Double { weightKilograms ?? species.defaultWeightKilograms }
+
+    /// Total mg of drug put into the body by this design up to `time` (patches: the nominal
+    /// amount released while worn), for a body of `weight` kg.
+    public func milligramsGiven(through time: Double, weightKilograms weight: Double) -> Double {
+        var total = 0.0
+        for item in administrations {
+            switch item {
+            case let .dose(amount, _, at):
+                if at <= time { total += amount.milligrams(forWeightKilograms: weight) }
+            case let .repeated(amount, _, every, from, to):
+                total += Double(Administration.doseTimes(everyHours: every, fromHours: from, toHours: to).filter { $0 <= time }.count)
+                    * amount.milligrams(forWeightKilograms: weight)
+            case let .infusion(rate, _, from, to):
+                total += rate.milligramsPerHour(forWeightKilograms: weight) * max(0, min(to, time) - from)
+            case let .patch(strength, from, to):
+                total += strength.milligramsPerHour(forWeightKilograms: weight) * max(0, min(to, time) - from)
+            case let .patches(strength, _, from, to):
+                total += strength.milligramsPerHour(forWeightKilograms: weight) * max(0, min(to, time) - from)
+            case let .pellet(amount, at, _):
+                if at <= time { total += amount.milligrams(forWeightKilograms: weight) }
+            }
+        }
+        return total
+    }
+
+    /// The event-engine timeline of this design on `runtime` (whose parameters give the route
+    /// shares), with an output at each of `outputTimes`.
+    func timeline(for model: OpioidModel, runtime: any ModelRuntime, outputTimes: [Double]) throws(PharmacologyError) -> [TimelineEntry] {
+        let weight = weight(for: model.species)
+        guard weight.isFinite, weight > 0 else { throw .invalidDesign("body weight must be a positive number of kg; got \(weight)") }
+        // (time, order at equal times, entry): doses 0, removals 1, outputs 2.
+        var items: [(Double, Int, TimelineEntry)] = []
+
+        func inputs(_ route: Route) throws(PharmacologyError) -> [(state: Int, share: Double)] {
+            guard let routeInputs = model.routes[route] else {
+                throw .unsupportedRoute(route, model: model.name, supported: model.supportedRoutes)
+            }
+            var resolved: [(state: Int, share: Double)] = []
+            for input in routeInputs {
+                guard let state = runtime.model.stateIndex(input.state) else {
+                    throw .invalidDesign("internal: \(model.file) has no state '\(input.state)'")
+                }
+                var share = input.share.fixed
+                for name in input.share.parameters { share *= try parameterValue(name) }
+                for name in input.share.complements { share *= 1 - (try parameterValue(name)) }
+                if share != 0 { resolved.append((state, share)) }
+            }
+            return resolved
+        }
+        func parameterValue(_ name: String) throws(PharmacologyError) -> Double {
+            guard let index = runtime.model.parameterIndex(name) else {
+                throw .invalidDesign("internal: \(model.file) has no parameter '\(name)'")
+            }
+            return runtime.parameter(index)
+        }
+        func checkTime(_ t: Double, _ what: String) throws(PharmacologyError) {
+            guard t.isFinite else { throw .invalidDesign("\(what) must be a finite time; got \(t)") }
+        }
+        func addDose(_ milligrams: Double, route: Route, at time: Double, interval: Double = 0, additional: Int = 0) throws(PharmacologyError) {
+            guard milligrams.isFinite, milligrams >= 0 else { throw .invalidDesign("a dose must be a finite amount ≥ 0; got \(milligrams) mg") }
+            for (state, share) in try inputs(route) {
+                let record = DoseRecord(time: time, amount: milligrams * share, compartment: .number(state + 1),
+                                        interval: interval, additional: additional)
+                items.append((time, 0, TimelineEntry(time: time, action: .dose(record, state: state))))
+            }
+        }
+        func addInfusion(_ milligramsPerHour: Double, route: Route, from: Double, to: Double) throws(PharmacologyError) {
+            try checkTime(from, "an infusion's start")
+            try checkTime(to, "an infusion's end")
+            guard to > from else { throw .invalidDesign("an infusion must end after it starts; got [\(from) h, \(to) h)") }
+            guard milligramsPerHour.isFinite, milligramsPerHour >= 0 else { throw .invalidDesign("a rate must be finite and ≥ 0; got \(milligramsPerHour) mg/h") }
+            guard milligramsPerHour > 0 else { return }
+            for (state, share) in try inputs(route) {
+                let rate = milligramsPerHour * share
+                let record = DoseRecord(time: from, amount: rate * (to - from), compartment: .number(state + 1), delivery: .infusion(rate: rate))
+                items.append((from, 0, TimelineEntry(time: from, action: .dose(record, state: state))))
+            }
+        }
+
+        for item in administrations {
+            switch item {
+            case let .dose(amount, route, at):
+                try checkTime(at, "a dose time")
+                try addDose(amount.milligrams(forWeightKilograms: weight), route: route, at: at)
+            case let .repeated(amount, route, every, from, to):
+                try checkTime(from, "a repeated dose's start")
+                try checkTime(to, "a repeated dose's end")
+                guard every > 0, every.isFinite else { throw .invalidDesign("a repeated dose needs an interval > 0; got \(every) h") }
+                let times = Administration.doseTimes(everyHours: every, fromHours: from, toHours: to)
+                guard !times.isEmpty else { continue }
+                try addDose(amount.milligrams(forWeightKilograms: weight), route: route, at: from, interval: every, additional: times.count - 1)
+            case let .infusion(rate, route, from, to):
+                try addInfusion(rate.milligramsPerHour(forWeightKilograms: weight), route: route, from: from, to: to)
+            case let .patch(strength, from, to):
+                try addInfusion(strength.milligramsPerHour(forWeightKilograms: weight), route: .transdermal, from: from, to: to)
+            case let .patches(strength, every, from, to):
+                guard every > 0, every.isFinite else { throw .invalidDesign("patches need a change interval > 0; got \(every) h") }
+                for start in Administration.doseTimes(everyHours: every, fromHours: from, toHours: to) {
+                    try addInfusion(strength.milligramsPerHour(forWeightKilograms: weight), route: .transdermal, from: start, to: min(start + every, to))
+                }
+            case let .pellet(amount, at, remove):
+                try checkTime(at, "a pellet's implantation time")
+                try addDose(amount.milligrams(forWeightKilograms: weight), route: .pellet, at: at)
+                if let remove {
+                    try checkTime(remove, "a pellet's removal time")
+                    guard remove > at else { throw .invalidDesign("a pellet must be removed after it is implanted; got \(at) h and \(remove) h") }
+                    guard let removed = runtime.model.stateIndex("removed") else {
+                        throw .unsupportedRoute(.pellet, model: model.name, supported: model.supportedRoutes)
+                    }
+                    // Everything the pellet still holds, released or not, comes out with it.
+                    for (state, _) in try inputs(.pellet) {
+                        items.append((remove, 1, TimelineEntry(time: remove, action: .moveAmount(from: state, to: removed))))
+                    }
+                }
+            }
+        }
+        for (index, t) in outputTimes.enumerated() {
+            try checkTime(t, "an output time")
+            items.append((t, 2, TimelineEntry(time: t, action: .output(tag: index))))
+        }
+        // Stable: equal (time, order) keep the order written.
+        let sorted = items.enumerated().sorted { a, b in
+            (a.element.0, a.element.1, a.offset) < (b.element.0, b.element.1, b.offset)
+        }
+        return sorted.map(\.element.2)
+    }
+}

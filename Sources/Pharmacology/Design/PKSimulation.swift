@@ -1,0 +1,70 @@
+import Dosing
+import ModelLanguage
+import Simulation
+import Solvers
+
+/// Runs a library model through a dosing design: the `Simulation` stage (DESIGN.md §1) for the
+/// pharmacology library, with the design's weight set on the model (`WT`).
+public enum PKSimulation {
+    /// Solver tolerances for the library runs: tight enough that computed PK summaries (AUC,
+    /// half-lives) are limited by their definitions, not by the solver.
+    public static let defaultOptions = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-12)
+
+    /// Simulates `model` under `design`, reporting every output of the model at `outputTimes`
+    /// (increasing, hours). The run starts at the earliest of 0, the first administration and
+    /// the first output.
+    public static func run(_ model: OpioidModel, design: DosingDesign, outputTimes: [Double],
+                           parameters: [String: Double] = [:],
+                           options: SolverOptions = defaultOptions) throws(PharmacologyError) -> Trajectory {
+        guard !outputTimes.isEmpty else { throw .invalidDesign("no output times") }
+        for (a, b) in zip(outputTimes, outputTimes.dropFirst()) where !(b >= a) {
+            throw .invalidDesign("output times must increase; \(b) h follows \(a) h")
+        }
+        let runtime = model.makeRuntime()
+        let weight = design.weight(for: model.species)
+        guard weight.isFinite, weight > 0 else { throw .invalidDesign("body weight must be a positive number of kg; got \(weight)") }
+        runtime.setParameter(named: "WT", to: weight)
+        for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
+            guard runtime.setParameter(named: name, to: value) else {
+                throw .invalidDesign("\(model.file) has no parameter '\(name)'")
+            }
+        }
+        let timeline = try design.timeline(for: model, runtime: runtime, outputTimes: outputTimes)
+        let start = min(0, outputTimes[0], design.administrations.map(\.startHours).min() ?? 0)
+        do throws(SimulationError) {
+            let (outputs, _) = try Simulator.run(runtime, timeline: timeline, method: .auto, options: options, startTime: start)
+            var rows = [[Double]](repeating: [], count: outputTimes.count)
+            for output in outputs { rows[output.tag] = output.values }
+            return Trajectory(species: model.species, weightKilograms: weight, names: runtime.model.outputNames,
+                              times: outputTimes, rows: rows)
+        } catch {
+            throw .simulation(error)
+        }
+    }
+}
+
+/// A simulated time course: every output of a library model at each output time, plus the
+/// species' readouts derived from it (`Readout`).
+public struct Trajectory: Sendable {
+    public var species: Species
+    public var weightKilograms: Double
+    /// Output names: the model's states, then its assigned names.
+    public var names: [String]
+    /// Hours.
+    public var times: [Double]
+    /// One row per time, in `names` order.
+    public var rows: [[Double]]
+
+    /// The values of output `name` over time, or `nil` if the model has no such output.
+    public func column(_ name: String) -> [Double]? {
+        guard let index = names.firstIndex(of: name) else { return nil }
+        return rows.map { $0[index] }
+    }
+
+    /// The value of output `name` at the output time nearest `time`.
+    public func value(_ name: String, at time: Double) -> Double? {
+        guard let index = names.firstIndex(of: name), !times.isEmpty else { return nil }
+        let nearest = times.indices.min { abs(times[$0] - time) < abs(times[$1] - time) }!
+        return rows[nearest][index]
+    }
+}

@@ -1,0 +1,19 @@
+/// Every experiment Wean can rerun, in the order `wean experiment list` prints them.
+public enum ExperimentCatalogue {
+    public static let all: [Experiment] = [
+        .stuartHarris2000MorphinePK,
+        .leow1992OxycodonePK,
+        .westerling1996HydromorphonePK,
+        .nilsson1982MethadonePK,
+        .lintz1998TramadolPK,
+        .gohler2013TapentadolPK,
+        .mendelson1997BuprenorphineSublingual,
+        .varvel1989FentanylPatch,
+        .ekblom1993MorphineClearance,
+        .iwamoto1977MorphineOral,
+        .morgan2006TailWithdrawalED50,
+    ]
+
+    /// The experiment called `name`.
+    public static func named(_ name: String) -> Experiment? { all.first { $0.name == name } }
+}

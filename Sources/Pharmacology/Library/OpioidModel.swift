@@ -1,0 +1,74 @@
+import ModelLanguage
+
+/// A PK model of one opioid in one species: a `.wean` file of this package compiled to native
+/// code, with how each route's doses enter it and which states hold drug amounts.
+///
+/// Every library model has the outputs `Cp` (plasma concentration, mg/L), `Ce` (effect-site
+/// concentration, mg/L) and `analgesia` (fraction 0–1 of the maximal effect, sigmoid Emax on
+/// `Ce`), and the parameter `WT` (body weight, kg). Units follow DESIGN.md §2: hours, mg, L.
+/// The parameters, with their sources, are the `param` lines of the `.wean` text (`source`).
+public struct OpioidModel: Sendable {
+    /// Where a route's dose goes: a share of the dose into one state.
+    public struct RouteInput: Sendable {
+        /// The share of the dose this state receives: a fixed fraction times each named parameter
+        /// `p` of `parameters` and each `(1 − q)` of `complements` (e.g. a patch's delivered
+        /// fraction times the fraction taking the fast path through the skin).
+        public struct Share: Sendable {
+            public var fixed: Double
+            public var parameters: [String]
+            public var complements: [String]
+
+            public init(fixed: Double = 1, parameters: [String] = [], complements: [String] = []) {
+                self.fixed = fixed
+                self.parameters = parameters
+                self.complements = complements
+            }
+
+            /// A fixed fraction (from a source cited in the model file).
+            public static func fixed(_ value: Double) -> Share { Share(fixed: value) }
+        }
+
+        public var state: String
+        public var share: Share
+
+        public init(_ state: String, share: Share = .fixed(1)) {
+            self.state = state
+            self.share = share
+        }
+    }
+
+    public let opioid: Opioid
+    public let species: Species
+    /// The `.wean` file name in `Sources/Pharmacology/Models`.
+    public let file: String
+    /// The model text (parameters with units and sources).
+    public let source: String
+    /// The inputs of each supported route.
+    public let routes: [Route: [RouteInput]]
+    /// States that hold drug amounts (mg): their sum equals every mg dosed (mass balance).
+    public let amountStates: [String]
+    let make: @Sendable () -> any ModelRuntime
+
+    init(_ opioid: Opioid, _ species: Species, file: String, source: String, routes: [Route: [RouteInput]],
+         amountStates: [String], make: @escaping @Sendable () -> any ModelRuntime) {
+        self.opioid = opioid
+        self.species = species
+        self.file = file
+        self.source = source
+        self.routes = routes
+        self.amountStates = amountStates
+        self.make = make
+    }
+
+    /// A short name, e.g. "morphine (rat)".
+    public var name: String { "\(opioid.rawValue) (\(species.rawValue))" }
+
+    /// The routes supported, in a stable order.
+    public var supportedRoutes: [Route] { Route.allCases.filter { routes[$0] != nil } }
+
+    /// A fresh native instance of the model at its default parameters.
+    public func makeRuntime() -> any ModelRuntime { make() }
+
+    /// The checked model: names, parameters with units and documentation.
+    public var checkedModel: Model { make().model }
+}

@@ -1,0 +1,81 @@
+import ModelLanguage
+
+/// The opioid PK models shipped with Wean (`Sources/Pharmacology/Models/*.wean`, compiled to
+/// native code at build time). Parameter values and their sources are in each file; the
+/// `docs/model.md` section of each drug restates them.
+public enum PKLibrary {
+    private static let central = [OpioidModel.RouteInput("central")]
+
+    /// A patch's nominal rate × F_PATCH is delivered: PHI_FAST of it through the fast skin path, the
+    /// rest through the slow skin depot; the undelivered part stays in the patch.
+    /// A pellet's releasable fraction F_RELEASE is released first-order; the rest stays in it.
+    private static let pelletInputs = [
+        OpioidModel.RouteInput("pellet", share: .init(parameters: ["F_RELEASE"])),
+        OpioidModel.RouteInput("pellet_residue", share: .init(complements: ["F_RELEASE"])),
+    ]
+
+    private static let patchInputs = [
+        OpioidModel.RouteInput("skin_fast", share: .init(parameters: ["F_PATCH", "PHI_FAST"])),
+        OpioidModel.RouteInput("skin_slow", share: .init(parameters: ["F_PATCH"], complements: ["PHI_FAST"])),
+        OpioidModel.RouteInput("patch_residue", share: .init(complements: ["F_PATCH"])),
+    ]
+
+    /// Every model, humans first.
+    public static let models: [OpioidModel] = [
+        OpioidModel(.morphine, .human, file: "morphine_human.wean", source: MorphineHumanModel.source,
+                    routes: [.iv: central, .sc: [.init("depot_sc")], .oral: [.init("gut")]],
+                    amountStates: ["depot_sc", "gut", "central", "presystemic", "eliminated"],
+                    make: { MorphineHumanModel() }),
+        OpioidModel(.oxycodone, .human, file: "oxycodone_human.wean", source: OxycodoneHumanModel.source,
+                    routes: [.iv: central, .oral: [.init("gut")],
+                             // Biexponential ER absorption: 38% fast, 62% slow (US label).
+                             .oralER: [.init("gut_er_fast", share: .fixed(0.38)), .init("gut_er_slow", share: .fixed(0.62))]],
+                    amountStates: ["gut", "gut_er_fast", "gut_er_slow", "central", "presystemic", "eliminated"],
+                    make: { OxycodoneHumanModel() }),
+        OpioidModel(.hydromorphone, .human, file: "hydromorphone_human.wean", source: HydromorphoneHumanModel.source,
+                    routes: [.iv: central, .oral: [.init("gut")], .intranasal: [.init("nasal")]],
+                    amountStates: ["gut", "nasal", "central", "presystemic", "eliminated"],
+                    make: { HydromorphoneHumanModel() }),
+        OpioidModel(.hydrocodone, .human, file: "hydrocodone_human.wean", source: HydrocodoneHumanModel.source,
+                    routes: [.oral: [.init("gut")]],
+                    amountStates: ["gut", "central", "presystemic", "eliminated"],
+                    make: { HydrocodoneHumanModel() }),
+        OpioidModel(.methadone, .human, file: "methadone_human.wean", source: MethadoneHumanModel.source,
+                    routes: [.iv: central, .oral: [.init("gut")]],
+                    amountStates: ["gut", "central", "presystemic", "eliminated"],
+                    make: { MethadoneHumanModel() }),
+        OpioidModel(.tramadol, .human, file: "tramadol_human.wean", source: TramadolHumanModel.source,
+                    routes: [.iv: central, .oral: [.init("gut")]],
+                    // `metabolised` counts tramadol turned into M1, so the balance is in tramadol mg.
+                    amountStates: ["gut", "central", "presystemic", "eliminated", "metabolised"],
+                    make: { TramadolHumanModel() }),
+        OpioidModel(.tapentadol, .human, file: "tapentadol_human.wean", source: TapentadolHumanModel.source,
+                    routes: [.iv: central, .oral: [.init("gut")]],
+                    amountStates: ["gut", "central", "presystemic", "eliminated"],
+                    make: { TapentadolHumanModel() }),
+        OpioidModel(.buprenorphine, .human, file: "buprenorphine_human.wean", source: BuprenorphineHumanModel.source,
+                    routes: [.iv: central, .sublingual: [.init("mucosa")],
+                             .transdermal: patchInputs],
+                    amountStates: ["mucosa", "skin_fast", "skin_slow", "patch_residue", "central", "presystemic", "eliminated"],
+                    make: { BuprenorphineHumanModel() }),
+        OpioidModel(.fentanyl, .human, file: "fentanyl_human.wean", source: FentanylHumanModel.source,
+                    routes: [.iv: central,
+                             .transdermal: patchInputs],
+                    amountStates: ["patch_residue", "skin_fast", "skin_slow", "central", "eliminated"],
+                    make: { FentanylHumanModel() }),
+        OpioidModel(.morphine, .rat, file: "morphine_rat.wean", source: MorphineRatModel.source,
+                    routes: [.iv: central, .sc: [.init("depot_sc")], .ip: [.init("depot_ip")], .oral: [.init("gut")], .pellet: pelletInputs],
+                    amountStates: ["depot_sc", "depot_ip", "gut", "pellet", "pellet_residue", "removed", "central", "presystemic", "eliminated"],
+                    make: { MorphineRatModel() }),
+        OpioidModel(.morphine, .mouse, file: "morphine_mouse.wean", source: MorphineMouseModel.source,
+                    routes: [.iv: central, .sc: [.init("depot_sc")], .ip: [.init("depot_ip")], .pellet: pelletInputs],
+                    amountStates: ["depot_sc", "depot_ip", "pellet", "pellet_residue", "removed", "central", "presystemic", "eliminated"],
+                    make: { MorphineMouseModel() }),
+    ]
+
+    /// The model of `opioid` in `species`.
+    public static func model(_ opioid: Opioid, _ species: Species) throws(PharmacologyError) -> OpioidModel {
+        if let found = models.first(where: { $0.opioid == opioid && $0.species == species }) { return found }
+        throw .noModel(opioid, species, available: models.filter { $0.opioid == opioid }.map(\.species))
+    }
+}

@@ -1,0 +1,104 @@
+/// Several ``LinePlot`` panels arranged in a grid, with an overall title above and an optional
+/// footer line below, drawn as one SVG document.
+///
+/// Panels fill the grid row by row, `columns` to a row; every panel gets the same size in
+/// pixels. The footer is a single line of small text at the bottom, meant for provenance and
+/// disclaimers.
+///
+/// ```swift
+/// let figure = Figure(
+///     title: "Tolerance after 7 days of morphine",
+///     panels: [plasma, tailFlick],
+///     columns: 2,
+///     footer: "Research and education software, not medical advice.")
+/// let document = figure.svg(panelWidth: 480, panelHeight: 320)
+/// ```
+public struct Figure: Sendable, Equatable {
+    /// The heading above all panels; empty for none.
+    public var title: String
+    /// The panels, in reading order.
+    public var panels: [LinePlot]
+    /// Panels per row, at least one (values below one count as one).
+    public var columns: Int
+    /// The line of text at the bottom, or `nil` for none.
+    public var footer: String?
+
+    /// A figure of `panels`, `columns` to a row, under `title`, with an optional `footer`.
+    public init(title: String, panels: [LinePlot], columns: Int = 1, footer: String? = nil) {
+        self.title = title
+        self.panels = panels
+        self.columns = columns
+        self.footer = footer
+    }
+
+    /// The columns and rows of the grid (one empty cell when there are no panels).
+    public var grid: (columns: Int, rows: Int) {
+        let columns = max(1, min(self.columns, max(1, panels.count)))
+        let rows = max(1, (panels.count + columns - 1) / columns)
+        return (columns, rows)
+    }
+
+    static let titleHeight = 40.0
+    static let footerHeight = 28.0
+
+    /// The figure as a complete standalone SVG document. Each panel is `panelWidth ×
+    /// panelHeight` pixels (sizes that are not finite or below one pixel fall back to the
+    /// defaults); the title and the footer add a strip above and below. A figure without
+    /// panels says "no data".
+    public func svg(panelWidth: Double = 640, panelHeight: Double = 400) -> String {
+        let n = SVGWriter.number
+        let panelWidth = PlotLayout.sanitized(panelWidth, fallback: 640)
+        let panelHeight = PlotLayout.sanitized(panelHeight, fallback: 400)
+        let (columns, rows) = grid
+        let top = title.isEmpty ? 0 : Self.titleHeight
+        let bottom = footer == nil ? 0 : Self.footerHeight
+        let width = Double(columns) * panelWidth
+        let height = top + Double(rows) * panelHeight + bottom
+
+        var writer = SVGWriter()
+        writer.open("svg", SVGDocument.rootAttributes(width: width, height: height, label: title))
+        if !title.isEmpty { writer.element("title", [], text: title) }
+        writer.element("rect", [("class", "background"), ("width", n(width)), ("height", n(height)), ("fill", "#FFFFFF")])
+        if !title.isEmpty {
+            writer.element("text", [
+                ("class", "figure-title"), ("x", n(width / 2)), ("y", "27"), ("text-anchor", "middle"),
+                ("font-size", "18"), ("font-weight", "bold"), ("fill", Palette.text),
+            ], text: title)
+        }
+
+        let prefix = "wean-" + fingerprint.shortHex
+        for (index, panel) in panels.enumerated() {
+            let x = Double(index % columns) * panelWidth
+            let y = top + Double(index / columns) * panelHeight
+            writer.open("g", [("class", "panel"), ("transform", "translate(\(n(x)) \(n(y)))")])
+            panel.render(
+                into: &writer, layout: panel.layout(width: panelWidth, height: panelHeight),
+                idPrefix: prefix + "-p" + String(index))
+            writer.close("g")
+        }
+        if panels.isEmpty {
+            writer.element("text", [
+                ("class", "no-data"), ("x", n(width / 2)), ("y", n(top + panelHeight / 2)), ("text-anchor", "middle"),
+                ("font-size", "14"), ("fill", Palette.mutedText),
+            ], text: "no data")
+        }
+
+        if let footer {
+            writer.element("text", [
+                ("class", "footer"), ("x", n(width / 2)), ("y", n(height - 10)), ("text-anchor", "middle"),
+                ("font-size", "11"), ("fill", Palette.mutedText),
+            ], text: footer)
+        }
+        writer.close("svg")
+        return writer.output
+    }
+
+    private var fingerprint: Fingerprint {
+        var hash = Fingerprint()
+        hash.combine(title)
+        hash.combine(footer ?? "")
+        hash.combine(UInt64(panels.count))
+        for panel in panels { hash.combine(panel.fingerprint.value) }
+        return hash
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+
+/// Units, schedules, readouts and the errors a user sees.
+@Suite struct DesignAndReadoutTests {
+    @Test func repeatedDosesFallOnAHalfOpenInterval() {
+        #expect(Administration.doseTimes(everyHours: 24, fromHours: 0, toHours: 72) == [0, 24, 48])
+        #expect(Administration.doseTimes(everyHours: 24, fromHours: 0, toHours: 72.5) == [0, 24, 48, 72])
+        #expect(Administration.doseTimes(everyHours: 12, fromHours: -24, toHours: 0) == [-24, -12])
+        #expect(Administration.doseTimes(everyHours: 0, fromHours: 0, toHours: 10).isEmpty)
+        #expect(Administration.doseTimes(everyHours: .nan, fromHours: 0, toHours: 10).isEmpty)
+    }
+
+    @Test func unitsConvertToMilligrams() {
+        #expect(DoseAmount(10, .mgPerKg).milligrams(forWeightKilograms: 0.25) == 2.5)
+        #expect(DoseAmount(250, .mcg).milligrams(forWeightKilograms: 70) == 0.25)
+        #expect(DoseAmount(2, .mcgPerKg).milligrams(forWeightKilograms: 70) == 0.14)
+        #expect(DoseRate(25, .mcgPerHour).milligramsPerHour(forWeightKilograms: 70) == 0.025)
+        #expect(DoseRate(2, .mgPerKgPerHour).milligramsPerHour(forWeightKilograms: 0.3) == 0.6)
+        #expect(DoseAmount.Unit(parsing: "µg/kg") == .mcgPerKg)
+        #expect(DoseRate.Unit(parsing: "ug/h") == .mcgPerHour)
+        #expect(DoseAmount.Unit(parsing: "mg/m2") == nil)
+        #expect(Route(parsing: "s.c.") == .sc)
+        #expect(Route(parsing: "patch") == .transdermal)
+    }
+
+    /// Readouts from the analgesia fraction: baseline at 0, cut-off at 1, %MPE = 100 × analgesia.
+    @Test func readoutsAtTheirLimits() throws {
+        for species in [Species.rat, .mouse] {
+            let base = try #require(species.tailFlickBaselineSeconds), cutoff = try #require(species.tailFlickCutoffSeconds)
+            #expect(Readout.tailFlick.value(analgesia: 0, plasmaMilligramsPerLitre: 0, effectSiteMilligramsPerLitre: 0, species: species) == base)
+            #expect(Readout.tailFlick.value(analgesia: 1, plasmaMilligramsPerLitre: 0, effectSiteMilligramsPerLitre: 0, species: species) == cutoff)
+            #expect(Readout.tailFlick.value(analgesia: 1.5, plasmaMilligramsPerLitre: 0, effectSiteMilligramsPerLitre: 0, species: species) == cutoff)
+            let mpe = try #require(Readout.mpe.value(analgesia: 0.37, plasmaMilligramsPerLitre: 0, effectSiteMilligramsPerLitre: 0, species: species))
+            #expect(abs(mpe - 37) < 1e-9)
+            #expect(Readout.vonFrey.value(analgesia: 0, plasmaMilligramsPerLitre: 0, effectSiteMilligramsPerLitre: 0, species: species) == species.vonFreyBaselineGrams)
+            #expect(Readout.pain.value(analgesia: 0.5, plasmaMilligramsPerLitre: 0, effectSiteMilligramsPerLitre: 0, species: species) == nil)
+        }
+        #expect(Readout.pain.value(analgesia: 0.5, plasmaMilligramsPerLitre: 0, effectSiteMilligramsPerLitre: 0, species: .human) == 3)
+        #expect(Readout.tailFlick.value(analgesia: 0.5, plasmaMilligramsPerLitre: 0, effectSiteMilligramsPerLitre: 0, species: .human) == nil)
+        #expect(Readout.plasmaConcentration.value(analgesia: 0, plasmaMilligramsPerLitre: 0.012, effectSiteMilligramsPerLitre: 0, species: .human) == 12)
+    }
+
+    /// Rat %MPE over time after the calibrated ED50 dose peaks at 50 %, and analgesia follows the
+    /// effect site (its peak later than the plasma peak).
+    @Test func tailFlickTimeCourse() throws {
+        let model = try PKLibrary.model(.morphine, .rat)
+        let times = gridHours(from: 0, to: 6, step: 1.0 / 120)
+        let run = try PKSimulation.run(model, design: DosingDesign([.dose(DoseAmount(2.75, .mgPerKg), route: .sc, atHours: 0)]), outputTimes: times)
+        let mpe = try #require(run.readout(.mpe))
+        #expect(abs(mpe.max()! - 50) < 0.1)
+        let cp = run.column("Cp")!
+        #expect(times[mpe.firstIndex(of: mpe.max()!)!] > times[cp.firstIndex(of: cp.max()!)!])
+        let latency = try #require(run.readout(.tailFlick))
+        #expect(latency.allSatisfy { $0 >= 3 && $0 <= 10 })
+        #expect(run.readout(.pain) == nil)
+    }
+
+    /// Daily MME: 30 mg oral morphine every 12 h is 60 MME/day once two doses fall in the window;
+    /// 10 mg oxycodone every 6 h is 60; a design with a pellet has no MME.
+    @Test func dailyMME() throws {
+        let morphine = DosingDesign([.repeated(DoseAmount(30, .mg), route: .oral, everyHours: 12, fromHours: 0, toHours: 240)])
+        #expect(MorphineEquivalence.dailyMME(of: morphine, opioid: .morphine, weightKilograms: 70, at: 6) == 30)
+        #expect(MorphineEquivalence.dailyMME(of: morphine, opioid: .morphine, weightKilograms: 70, at: 100) == 60)
+        let oxycodone = DosingDesign([.repeated(DoseAmount(10, .mg), route: .oral, everyHours: 6, fromHours: 0, toHours: 240)])
+        #expect(MorphineEquivalence.dailyMME(of: oxycodone, opioid: .oxycodone, weightKilograms: 70, at: 100) == 60)
+        #expect(!MorphineEquivalence.convertible(DosingDesign([.pellet(DoseAmount(25, .mg), atHours: 0, removeHours: nil)]), opioid: .morphine))
+        #expect(!MorphineEquivalence.convertible(DosingDesign([.dose(DoseAmount(2, .mg), route: .sublingual, atHours: 0)]), opioid: .buprenorphine))
+    }
+
+    @Test func errorsNameWhatIsWrong() throws {
+        let hydrocodone = try PKLibrary.model(.hydrocodone, .human)
+        do {
+            _ = try PKSimulation.run(hydrocodone, design: DosingDesign([.dose(DoseAmount(5, .mg), route: .iv, atHours: 0)]), outputTimes: [1])
+            Issue.record("an IV dose of hydrocodone must be refused")
+        } catch {
+            #expect("\(error)".contains("no 'iv' route") && "\(error)".contains("oral"))
+        }
+        do {
+            _ = try PKLibrary.model(.oxycodone, .rat)
+            Issue.record("there is no rat oxycodone model")
+        } catch {
+            #expect("\(error)".contains("no rat model for oxycodone"))
+        }
+        let morphine = try PKLibrary.model(.morphine, .human)
+        let bad: [DosingDesign] = [
+            DosingDesign([.infusion(DoseRate(1, .mgPerHour), route: .iv, fromHours: 5, toHours: 2)]),
+            DosingDesign([.dose(DoseAmount(-1, .mg), route: .iv, atHours: 0)]),
+            DosingDesign([.dose(DoseAmount(1, .mg), route: .iv, atHours: .nan)]),
+            DosingDesign([.repeated(DoseAmount(1, .mg), route: .iv, everyHours: 0, fromHours: 0, toHours: 10)]),
+            DosingDesign([.dose(DoseAmount(1, .mg), route: .iv, atHours: 0)], weightKilograms: 0),
+            DosingDesign([.dose(DoseAmount(1, .mg), route: .pellet, atHours: 0)]),
+        ]
+        for design in bad {
+            #expect(throws: PharmacologyError.self) { _ = try PKSimulation.run(morphine, design: design, outputTimes: [0, 1, 2]) }
+        }
+        #expect(throws: PharmacologyError.self) {
+            _ = try PKSimulation.run(morphine, design: DosingDesign([]), outputTimes: [2, 1])
+        }
+    }
+}

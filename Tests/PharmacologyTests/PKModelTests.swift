@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+
+/// The library's models against closed forms and conservation of mass, for every model and route.
+@Suite struct PKModelTests {
+    /// Every (model, route) pair of the library.
+    static let modelRoutes: [(String, Route)] = PKLibrary.models.flatMap { model in
+        model.supportedRoutes.map { (model.file, $0) }
+    }
+
+    static func model(_ file: String) -> OpioidModel { PKLibrary.models.first { $0.file == file }! }
+
+    /// A dose by `route` that the route's products use: a patch for transdermal, a pellet for
+    /// pellets, a bolus otherwise — and a short infusion for IV as well.
+    static func design(for route: Route, species: Species) -> DosingDesign {
+        let amount = species == .human ? DoseAmount(10, .mg) : DoseAmount(5, .mgPerKg)
+        switch route {
+        case .transdermal: return DosingDesign([.patch(strength: DoseRate(25, .mcgPerHour), fromHours: 1, toHours: 73)])
+        case .pellet: return DosingDesign([.pellet(DoseAmount(25, .mg), atHours: 0, removeHours: 72)])
+        case .iv: return DosingDesign([.dose(amount, route: .iv, atHours: 0.5),
+                                       .infusion(DoseRate(species == .human ? 2 : 1, species == .human ? .mgPerHour : .mgPerKgPerHour), route: .iv, fromHours: 3, toHours: 7)])
+        default: return DosingDesign([.repeated(amount, route: route, everyHours: 12, fromHours: 0, toHours: 48)])
+        }
+    }
+
+    /// Dose in = amount in the body + eliminated + lost before the circulation + left in the
+    /// device, at every output, for every model and route.
+    @Test(arguments: modelRoutes)
+    func massBalance(file: String, route: Route) throws {
+        let model = Self.model(file)
+        let design = Self.design(for: route, species: model.species)
+        // Outputs a quarter hour after each half hour: never inside an absorption lag (tramadol's
+        // 0.23 h), when a dose is given but not yet in any state.
+        let times = gridHours(from: 0.25, to: 120.25, step: 0.5)
+        let trajectory = try PKSimulation.run(model, design: design, outputTimes: times)
+        let columns = try model.amountStates.map { try #require(trajectory.column($0), "\(file) has no state \($0)") }
+        let weight = design.weight(for: model.species)
+        for (index, t) in times.enumerated() {
+            let inSystem = columns.reduce(0) { $0 + $1[index] }
+            let given = design.milligramsGiven(through: t, weightKilograms: weight)
+            #expect(abs(inSystem - given) <= 1e-7 * max(1, given), "\(file) \(route) at \(t) h: \(inSystem) mg in states, \(given) mg given")
+            for column in columns { #expect(column[index] >= -1e-9 * max(1, given)) }
+        }
+        let cp = try #require(trajectory.column("Cp"))
+        #expect(cp.allSatisfy { $0.isFinite && $0 >= -1e-9 * cp.max()! })
+        #expect(cp.max()! > 0, "\(file) \(route): no drug reached plasma")
+    }
+
+    /// Every model has the outputs and the weight parameter the readouts and designs rely on, and
+    /// every parameter states a unit and a source or an `[unverified]` tag.
+    @Test(arguments: PKLibrary.models.map(\.file))
+    func contract(file: String) {
+        let model = Self.model(file).checkedModel
+        for name in ["Cp", "Ce", "analgesia"] { #expect(model.outputNames.contains(name), "\(file) lacks \(name)") }
+        #expect(model.parameterIndex("WT") != nil)
+        for parameter in model.parameters {
+            #expect(parameter.unit != nil, "\(file): \(parameter.name) has no unit")
+            #expect(!(parameter.documentation ?? "").isEmpty, "\(file): \(parameter.name) has no source")
+        }
+    }
+
+    /// Human morphine after an IV bolus against the one-compartment closed form: plasma
+    /// C(t) = D/V·e^(−kt) and effect site Ce(t) = D/V·ke0/(ke0 − k)·(e^(−kt) − e^(−ke0·t)).
+    @Test func morphineIVMatchesTheClosedForm() throws {
+        let model = try PKLibrary.model(.morphine, .human)
+        let times = gridHours(from: 0, to: 24, step: 0.25)
+        let trajectory = try PKSimulation.run(model, design: DosingDesign([.dose(DoseAmount(10, .mg), route: .iv, atHours: 0)]), outputTimes: times)
+        let (clearance, volume, ke0) = (95.04, 276.0, 0.2476)
+        let k = clearance / volume
+        for (t, (cp, ce)) in zip(times, zip(trajectory.column("Cp")!, trajectory.column("Ce")!)) {
+            let exact = 10 / volume * exp(-k * t)
+            let exactCe = 10 / volume * ke0 / (ke0 - k) * (exp(-k * t) - exp(-ke0 * t))
+            #expect(abs(cp - exact) <= 1e-6 * exact + 1e-12)
+            #expect(abs(ce - exactCe) <= 1e-6 * max(exactCe, 1e-6) + 1e-12)
+        }
+    }
+
+    /// Oral oxycodone against the Bateman function C(t) = F·D·ka/(V(ka − k))·(e^(−kt) − e^(−ka·t)),
+    /// and the extended-release split into its two absorption phases.
+    @Test func oralDosesMatchTheBatemanFunction() throws {
+        let model = try PKLibrary.model(.oxycodone, .human)
+        let times = gridHours(from: 0, to: 24, step: 0.25)
+        let (clearance, volume, f, ka) = (48.6, 212.0, 0.87, 1.5)
+        let k = clearance / volume
+        let bateman = { (t: Double, dose: Double, ka: Double) in f * dose * ka / (volume * (ka - k)) * (exp(-k * t) - exp(-ka * t)) }
+        let ir = try PKSimulation.run(model, design: DosingDesign([.dose(DoseAmount(10, .mg), route: .oral, atHours: 0)]), outputTimes: times)
+        let er = try PKSimulation.run(model, design: DosingDesign([.dose(DoseAmount(20, .mg), route: .oralER, atHours: 0)]), outputTimes: times)
+        for (index, t) in times.enumerated() {
+            let exact = bateman(t, 10, ka)
+            #expect(abs(ir.column("Cp")![index] - exact) <= 1e-6 * exact + 1e-12)
+            let exactER = bateman(t, 20 * 0.38, 1.124) + bateman(t, 20 * 0.62, 0.1118)
+            #expect(abs(er.column("Cp")![index] - exactER) <= 1e-6 * exactER + 1e-12)
+        }
+    }
+
+    /// A dose of 10 mg/kg to a 0.3-kg rat is the same run as 3 mg to it; a human's mg/kg dose
+    /// scales with the weight given, and clearance with weight^0.75.
+    @Test func perKilogramAndAbsoluteDosesAgree() throws {
+        let rat = try PKLibrary.model(.morphine, .rat)
+        let times = gridHours(from: 0, to: 12, step: 0.5)
+        let perKg = try PKSimulation.run(rat, design: DosingDesign([.dose(DoseAmount(10, .mgPerKg), route: .sc, atHours: 0)], weightKilograms: 0.3), outputTimes: times)
+        let absolute = try PKSimulation.run(rat, design: DosingDesign([.dose(DoseAmount(3, .mg), route: .sc, atHours: 0)], weightKilograms: 0.3), outputTimes: times)
+        let micrograms = try PKSimulation.run(rat, design: DosingDesign([.dose(DoseAmount(3000, .mcg), route: .sc, atHours: 0)], weightKilograms: 0.3), outputTimes: times)
+        #expect(perKg.rows == absolute.rows)
+        for (a, b) in zip(absolute.column("Cp")!, micrograms.column("Cp")!) { #expect(abs(a - b) <= 1e-12 * max(1, a)) }
+        // Per-kg dosing gives the same concentrations at any weight (CL and V both ∝ WT in rodents).
+        let heavier = try PKSimulation.run(rat, design: DosingDesign([.dose(DoseAmount(10, .mgPerKg), route: .sc, atHours: 0)], weightKilograms: 0.45), outputTimes: times)
+        for (a, b) in zip(perKg.column("Cp")!, heavier.column("Cp")!) { #expect(abs(a - b) <= 1e-7 * max(a, 1e-9)) }
+        // Human: 0.1 mg/kg to 50 kg is 5 mg; the AUC is dose / CL with CL = 95.04·(50/70)^0.75 L/h.
+        let human = try PKLibrary.model(.morphine, .human)
+        let long = gridHours(from: 0, to: 72, step: 0.05)
+        let run = try PKSimulation.run(human, design: DosingDesign([.dose(DoseAmount(0.1, .mgPerKg), route: .iv, atHours: 0)], weightKilograms: 50), outputTimes: long)
+        let summary = try #require(PKSummary(times: long, values: run.column("Cp")!, terminalWindow: 10...60))
+        let expectedClearance = 95.04 * pow(50.0 / 70, 0.75)
+        #expect(abs(5 / summary.aucToInfinity - expectedClearance) / expectedClearance < 1e-3)
+    }
+
+    /// Fentanyl patches changed every 72 h: the same as three patches written out; nominal amount
+    /// accounted for; the MME readout is 2.4 × strength while a patch is on and 0 after.
+    @Test func patchSchedules() throws {
+        let model = try PKLibrary.model(.fentanyl, .human)
+        let strength = DoseRate(25, .mcgPerHour)
+        let times = gridHours(from: 0, to: 300, step: 1)
+        let scheduled = DosingDesign([.patches(strength: strength, changeEveryHours: 72, fromHours: 0, toHours: 216)])
+        let written = DosingDesign([.patch(strength: strength, fromHours: 0, toHours: 72), .patch(strength: strength, fromHours: 72, toHours: 144),
+                                    .patch(strength: strength, fromHours: 144, toHours: 216)])
+        let a = try PKSimulation.run(model, design: scheduled, outputTimes: times)
+        let b = try PKSimulation.run(model, design: written, outputTimes: times)
+        for (x, y) in zip(a.column("Cp")!, b.column("Cp")!) { #expect(abs(x - y) <= 1e-9 * max(x, 1e-9)) }
+        #expect(abs(scheduled.milligramsGiven(through: 1000, weightKilograms: 70) - 0.025 * 216) < 1e-12)
+        let mme = try #require(a.readout(.dailyMME, design: scheduled, opioid: .fentanyl))
+        #expect(mme[times.firstIndex(of: 100)!] == 60)
+        #expect(mme[times.firstIndex(of: 250)!] == 0)
+        // After the last removal the skin depot keeps delivering: Cp falls but stays positive a day later.
+        let cp = a.column("Cp")!
+        let atRemoval = cp[times.firstIndex(of: 216)!], dayLater = cp[times.firstIndex(of: 240)!]
+        #expect(dayLater > 0.1 * atRemoval && dayLater < atRemoval)
+    }
+
+    /// A pellet taken out takes what it holds with it (into `removed`); release stops.
+    @Test func pelletRemoval() throws {
+        let model = try PKLibrary.model(.morphine, .mouse)
+        let times = gridHours(from: 0, to: 96, step: 0.5)
+        let removedAt = 48.0
+        let run = try PKSimulation.run(model, design: DosingDesign([.pellet(DoseAmount(25, .mg), atHours: 0, removeHours: removedAt)]), outputTimes: times)
+        let kept = try PKSimulation.run(model, design: DosingDesign([.pellet(DoseAmount(25, .mg), atHours: 0, removeHours: nil)]), outputTimes: times)
+        let i = times.firstIndex(of: removedAt)!
+        #expect(run.column("pellet")![i] == 0 && run.column("pellet_residue")![i] == 0)
+        let heldBefore = kept.column("pellet")![i] + kept.column("pellet_residue")![i]
+        #expect(abs(run.column("removed")![i] - heldBefore) <= 1e-9 * heldBefore)
+        // 25 mg releases 15.4 mg in 7 days (Pharmacol Biochem Behav 2009) — the calibration.
+        let week = try PKSimulation.run(model, design: DosingDesign([.pellet(DoseAmount(25, .mg), atHours: 0, removeHours: nil)]), outputTimes: [168])
+        let released = 25 - week.column("pellet")![0] - week.column("pellet_residue")![0]
+        #expect(abs(released - 15.4) < 0.05)
+        // Six half-lives of the plasma after removal: essentially gone; the kept pellet still releases.
+        let last = times.count - 1
+        #expect(run.column("Cp")![last] < 1e-6 * kept.column("Cp")![last])
+    }
+
+    /// A patch ending exactly at an output time (two event times a few ulps apart) runs.
+    @Test func eventTimesAFewUlpsApart() throws {
+        let model = try PKLibrary.model(.buprenorphine, .human)
+        let times = [0, 167.99, 168, 168.01, 200]
+        let run = try PKSimulation.run(model, design: DosingDesign([.patch(strength: DoseRate(20, .mcgPerHour), fromHours: 0, toHours: 168)]), outputTimes: times)
+        #expect(run.column("Cp")!.allSatisfy { $0.isFinite })
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Pharmacology
+import Testing
+@testable import WeanCLI
+
+/// `wean experiment list` and `wean experiment NAME` in process: the listing's form, the JSON
+/// fields, exit codes, the plot, and the MME factors shared with `wean mme`.
+@Suite struct ExperimentCommandTests {
+    @Test func listPrintsOneExperimentPerLine() throws {
+        let lines = ExperimentListCommand.listing().split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == ExperimentCatalogue.all.count)
+        for (line, experiment) in zip(lines, ExperimentCatalogue.all) {
+            #expect(line == "\(experiment.name)  \(experiment.description)")
+        }
+        _ = try WeanCommand.parseAsRoot(["experiment", "list"])
+    }
+
+    @Test func jsonHasTheDocumentedFields() throws {
+        let command = try #require(try WeanCommand.parseAsRoot(["experiment", "stuartharris2000-morphine-pk", "--format", "json"]) as? ExperimentRunCommand)
+        let (text, pass) = try command.output()
+        #expect(pass)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["name"] as? String == "stuartharris2000-morphine-pk")
+        #expect(object["pass"] as? Bool == true)
+        #expect(object["notice"] as? String == Notice.text)
+        let targets = try #require(object["targets"] as? [[String: Any]])
+        #expect(!targets.isEmpty)
+        for target in targets {
+            for key in ["id", "kind", "description", "observed", "model", "tolerance", "pass"] { #expect(target[key] != nil, "missing \(key)") }
+            #expect(["calibration", "validation"].contains(target["kind"] as? String ?? ""))
+        }
+    }
+
+    /// Exit 0 when every target passes, 1 when one fails (the fentanyl patch's known shortfall).
+    @Test func exitCodes() throws {
+        var passing = try WeanCommand.parseAsRoot(["experiment", "ekblom1993-morphine-clearance"])
+        try passing.run()
+        var failing = try WeanCommand.parseAsRoot(["experiment", "varvel1989-fentanyl-patch"])
+        #expect(throws: ExitCode(1)) { try failing.run() }
+        let table = try ExperimentRunCommand.parse(["varvel1989-fentanyl-patch"]).output().0
+        #expect(table.contains("FAIL") && table.hasSuffix(Notice.text + "\n"))
+    }
+
+    @Test func unknownNameSuggestsTheClosest() throws {
+        do {
+            _ = try ExperimentRunCommand.parse(["ekblom1993-morphine-clearence"]).output()
+            Issue.record("an unknown experiment must be refused")
+        } catch {
+            #expect("\(error)".contains("ekblom1993-morphine-clearance"))
+        }
+        #expect(throws: (any Error).self) { _ = try WeanCommand.parseAsRoot(["experiment", "lintz1998-tramadol-pk", "--format", "csv"]) }
+    }
+
+    @Test func plotIsAnSVGFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wean-experiment-\(UUID().uuidString).svg").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try ExperimentRunCommand.parse(["lintz1998-tramadol-pk", "--plot", path]).output()
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("Lintz") && svg.contains(Notice.text))
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
+        #expect(throws: (any Error).self) { _ = try ExperimentRunCommand.parse(["lintz1998-tramadol-pk", "--plot", "/nonexistent-dir/x.svg"]).output() }
+    }
+
+    /// Pharmacology's MME factors are the Clinic's CDC 2022 ones.
+    @Test(arguments: [Opioid.morphine, .oxycodone, .hydromorphone, .hydrocodone, .methadone, .tramadol, .tapentadol])
+    func mmeFactorsAgreeWithTheClinic(opioid: Opioid) throws {
+        let factor = try #require(MorphineEquivalence.factor(opioid, route: .oral))
+        let text = try MMECommand.parse(["--drug", opioid.rawValue, "--strength", "10", "--unit", "mg", "--frequency", "qd", "--format", "json"]).output()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let clinic = try #require(object["mmePerDay"] as? Double)
+        #expect(abs(clinic - 10 * factor) < 1e-9, "\(opioid): clinic \(clinic), pharmacology \(10 * factor)")
+    }
+
+    @Test func fentanylPatchFactorAgreesWithTheClinic() throws {
+        let text = try MMECommand.parse(["--drug", "fentanyl", "--form", "patch", "--strength", "25", "--unit", "mcg/h", "--format", "json"]).output()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["mmePerDay"] as? Double == 25 * MorphineEquivalence.factor(.fentanyl, route: .transdermal)!)
+    }
+}
