@@ -47,7 +47,7 @@ import Testing
     @Test func tailFlickTimeCourse() throws {
         let model = try PKLibrary.model(.morphine, .rat)
         let times = gridHours(from: 0, to: 6, step: 1.0 / 120)
-        let run = try PKSimulation.run(model, design: DosingDesign([.dose(DoseAmount(2.75, .mgPerKg), route: .sc, atHours: 0)]), outputTimes: times)
+        let run = try PKSimulation.run(model, design: DosingDesign([.dose(DoseAmount(5.7, .mgPerKg), route: .sc, atHours: 0)]), outputTimes: times)
         let mpe = try #require(run.readout(.mpe))
         #expect(abs(mpe.max()! - 50) < 0.1)
         let cp = run.column("Cp")!

@@ -131,7 +131,7 @@ response(0) = KIN / KOUT
         let experiments = try ExperimentCatalogue.all.map { (experiment: $0, result: try $0.run()) }
         let times = gridHours(from: 0, to: 3, step: 0.25)
         let rat = try PKSimulation.run(try PKLibrary.model(.morphine, .rat),
-                                       design: DosingDesign([.dose(DoseAmount(2.75, .mgPerKg), route: .sc, atHours: 0)]), outputTimes: times)
+                                       design: DosingDesign([.dose(DoseAmount(5.7, .mgPerKg), route: .sc, atHours: 0)]), outputTimes: times)
         let mpe = rat.readout(.mpe) ?? []
         return PharmacologyRun(experiments: experiments, tailFlick: Array(zip(times, mpe)).map { (time: $0.0, mpe: $0.1) })
     }
@@ -422,7 +422,7 @@ response(0) = KIN / KOUT
         if !failed.isEmpty {
             text += "\n   Not met (documented in docs/model.md): \(failed.joined(separator: ", ")).\n"
         }
-        text += "\n   Rat tail flick after the ED50 dose (2.75 mg/kg s.c.), %MPE every 30 min: "
+        text += "\n   Rat tail flick after the ED50 dose (5.7 mg/kg s.c.), %MPE every 30 min: "
         text += ph.tailFlick.enumerated().filter { $0.offset % 2 == 0 }.map { fixed($0.element.mpe, decimals: 0) }.joined(separator: " ") + "\n"
         text += "   Try: swift run -c release wean experiment list\n"
         text += "        swift run -c release wean experiment stuartharris2000-morphine-pk --plot morphine.svg\n\n"
