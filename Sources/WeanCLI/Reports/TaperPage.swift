@@ -1,5 +1,6 @@
 import Clinic
 import Foundation
+import Plots
 
 /// A printable HTML page for a taper plan: the rule and its source, an SVG step chart of MME/day
 /// over the calendar, the step table, the flags and the notice as a footer. Self-contained (no
@@ -38,38 +39,24 @@ enum TaperPage {
         return html
     }
 
-    /// MME/day as a step function of days since the start.
+    /// MME/day as a step function of days since the start, drawn by `Plots`.
     static func chart(_ plan: TaperPlan, date: (Int) -> String) -> String {
-        let width = 720.0, height = 260.0, left = 60.0, right = 20.0, top = 20.0, bottom = 40.0
         let lastDay = max(1, (plan.steps.last.map { $0.startDay + max($0.days, 1) } ?? 1))
-        let maxMME = max(plan.startMMEPerDay, plan.steps.map(\.mmePerDay).max() ?? 0, 1)
-        func x(_ day: Double) -> Double { left + (width - left - right) * day / Double(lastDay) }
-        func y(_ mme: Double) -> Double { top + (height - top - bottom) * (1 - mme / maxMME) }
-        var points = [(x(0), y(plan.startMMEPerDay))]
+        var days = [0.0], mme = [plan.startMMEPerDay]
         var current = plan.startMMEPerDay
         for step in plan.steps {
-            let at = x(Double(step.startDay))
-            points.append((at, y(current)))
-            points.append((at, y(step.mmePerDay)))
+            days += [Double(step.startDay), Double(step.startDay)]
+            mme += [current, step.mmePerDay]
             current = step.mmePerDay
         }
-        points.append((x(Double(lastDay)), y(current)))
-        let path = points.map { String(format: "%.1f,%.1f", $0.0, $0.1) }.joined(separator: " ")
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"MME per day over the taper\">\n"
-        svg += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - right)\" y2=\"\(height - bottom)\" stroke=\"#444\"/>\n"
-        svg += "<line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(height - bottom)\" stroke=\"#444\"/>\n"
-        for k in 0...4 {
-            let value = maxMME * Double(k) / 4
-            svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%.0f</text>\n", left - 6, y(value) + 4, value)
-            svg += String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>\n", left, y(value), width - right, y(value))
-        }
-        for k in 0...4 {
-            let day = Int((Double(lastDay) * Double(k) / 4).rounded())
-            svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">", x(Double(day)), height - bottom + 16) + escape(date(day)) + "</text>\n"
-        }
-        svg += "<text x=\"14\" y=\"\(top + (height - top - bottom) / 2)\" font-size=\"12\" transform=\"rotate(-90 14 \(top + (height - top - bottom) / 2))\" text-anchor=\"middle\">MME/day</text>\n"
-        svg += "<polyline fill=\"none\" stroke=\"#1f6fb2\" stroke-width=\"2\" points=\"\(path)\"/>\n</svg>\n"
-        return svg
+        days.append(Double(lastDay))
+        mme.append(current)
+        let plot = LinePlot(
+            title: "MME per day over the taper",
+            xAxis: Axis(label: "days from \(date(0))", range: 0...Double(lastDay)),
+            yAxis: Axis(label: "MME/day", range: 0...max(plan.startMMEPerDay, mme.max() ?? 0, 1) * 1.05),
+            lines: [LineSeries(name: "MME/day", x: days, y: mme)])
+        return plot.svg(width: 720, height: 280) + "\n"
     }
 
     static func escape(_ text: String) -> String {
