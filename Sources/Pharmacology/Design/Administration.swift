@@ -20,6 +20,12 @@ public enum Administration: Sendable, Hashable {
     /// given, removed then with what it still holds.
     case pellet(DoseAmount, atHours: Double, removeHours: Double?)
 
+    /// A treatment held at `level` over `[fromHours, toHours)` (rising toward it, decaying after).
+    case treatment(Treatment, level: Double, fromHours: Double, toHours: Double)
+    /// A treatment given at once: its state jumps by `level` at `atHours` and decays (a naloxone
+    /// challenge).
+    case treatmentBolus(Treatment, level: Double, atHours: Double)
+
     /// The times of the individual doses of a repeated dose: `from, from + every, …` while `< to`.
     public static func doseTimes(everyHours: Double, fromHours: Double, toHours: Double) -> [Double] {
         guard everyHours > 0, everyHours.isFinite, fromHours.isFinite, toHours.isFinite else { return [] }
@@ -43,6 +49,8 @@ public enum Administration: Sendable, Hashable {
         case let .patch(_, from, _): from
         case let .patches(_, _, from, _): from
         case let .pellet(_, at, _): at
+        case let .treatment(_, _, from, _): from
+        case let .treatmentBolus(_, _, at): at
         }
     }
 }

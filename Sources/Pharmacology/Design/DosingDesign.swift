@@ -1,4 +1,5 @@
 import Dosing
+import Foundation
 import ModelLanguage
 import Simulation
 
@@ -11,10 +12,13 @@ public struct DosingDesign: Sendable, Hashable {
     public var administrations: [Administration]
     /// Body weight, kg; `nil`: the species' default (`Species.defaultWeightKilograms`).
     public var weightKilograms: Double?
+    /// Genetic knockouts of the subject (design switches of the mechanistic model).
+    public var knockouts: Set<Knockout>
 
-    public init(_ administrations: [Administration], weightKilograms: Double? = nil) {
+    public init(_ administrations: [Administration], weightKilograms: Double? = nil, knockouts: Set<Knockout> = []) {
         self.administrations = administrations
         self.weightKilograms = weightKilograms
+        self.knockouts = knockouts
     }
 
     /// The weight used for `species`.
@@ -39,6 +43,8 @@ public struct DosingDesign: Sendable, Hashable {
                 total += strength.milligramsPerHour(forWeightKilograms: weight) * max(0, min(to, time) - from)
             case let .pellet(amount, at, _):
                 if at <= time { total += amount.milligrams(forWeightKilograms: weight) }
+            case .treatment, .treatmentBolus:
+                break
             }
         }
         return total
@@ -73,6 +79,18 @@ public struct DosingDesign: Sendable, Hashable {
                 throw .invalidDesign("internal: \(model.file) has no parameter '\(name)'")
             }
             return runtime.parameter(index)
+        }
+        func checkLevel(_ level: Double, _ treatment: Treatment) throws(PharmacologyError) {
+            guard level.isFinite, level >= 0, level <= treatment.maximumLevel else {
+                throw .invalidDesign("\(treatment.rawValue) level must be between 0 and \(treatment.maximumLevel == .infinity ? "any finite number" : "1") (a fraction of the pathway blocked); got \(level)")
+            }
+        }
+        func treatmentState(_ treatment: Treatment) throws(PharmacologyError) -> (Int, Double) {
+            guard let state = runtime.model.stateIndex(treatment.state),
+                  let index = runtime.model.parameterIndex(treatment.halfLifeParameter) else {
+                throw .invalidDesign("\(model.name) has no \(treatment.rawValue) pathway (it is a PK-only model)")
+            }
+            return (state, runtime.parameter(index))
         }
         func checkTime(_ t: Double, _ what: String) throws(PharmacologyError) {
             guard t.isFinite else { throw .invalidDesign("\(what) must be a finite time; got \(t)") }
@@ -119,6 +137,23 @@ public struct DosingDesign: Sendable, Hashable {
                 for start in Administration.doseTimes(everyHours: every, fromHours: from, toHours: to) {
                     try addInfusion(strength.milligramsPerHour(forWeightKilograms: weight), route: .transdermal, from: start, to: min(start + every, to))
                 }
+            case let .treatment(treatment, level, from, to):
+                try checkTime(from, "a treatment's start")
+                try checkTime(to, "a treatment's end")
+                guard to > from else { throw .invalidDesign("a treatment must end after it starts; got [\(from) h, \(to) h)") }
+                try checkLevel(level, treatment)
+                let (state, halfLife) = try treatmentState(treatment)
+                // Zero-order input k·level with first-order loss k: the state approaches `level`.
+                let rate = level * log(2) / halfLife
+                guard rate > 0 else { continue }
+                let record = DoseRecord(time: from, amount: rate * (to - from), compartment: .number(state + 1), delivery: .infusion(rate: rate))
+                items.append((from, 0, TimelineEntry(time: from, action: .dose(record, state: state))))
+            case let .treatmentBolus(treatment, level, at):
+                try checkTime(at, "a treatment's time")
+                try checkLevel(level, treatment)
+                let (state, _) = try treatmentState(treatment)
+                let record = DoseRecord(time: at, amount: level, compartment: .number(state + 1))
+                items.append((at, 0, TimelineEntry(time: at, action: .dose(record, state: state))))
             case let .pellet(amount, at, remove):
                 try checkTime(at, "a pellet's implantation time")
                 try addDose(amount.milligrams(forWeightKilograms: weight), route: .pellet, at: at)

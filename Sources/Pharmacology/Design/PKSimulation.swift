@@ -24,6 +24,12 @@ public enum PKSimulation {
         let weight = design.weight(for: model.species)
         guard weight.isFinite, weight > 0 else { throw .invalidDesign("body weight must be a positive number of kg; got \(weight)") }
         runtime.setParameter(named: "WT", to: weight)
+        for knockout in design.knockouts.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let (name, value) = knockout.parameter
+            guard runtime.setParameter(named: name, to: value) else {
+                throw .invalidDesign("\(model.name) has no '\(knockout.rawValue)' knockout (it is a PK-only model)")
+            }
+        }
         for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
             guard runtime.setParameter(named: name, to: value) else {
                 throw .invalidDesign("\(model.file) has no parameter '\(name)'")

@@ -12,6 +12,14 @@ public enum ExperimentCatalogue {
         .ekblom1993MorphineClearance,
         .iwamoto1977MorphineOral,
         .morgan2006TailWithdrawalED50,
+        .ekblom1993Infusion,
+        .ouellet1995InfusionTolerance,
+        .dicesaremannelli2015PEATolerance,
+        .johnston2004IL1ra,
+        .raghavendra2004GliaTolerance,
+        .ferrini2013BDNFKnockout,
+        .chu2006HumanOIH,
+        .cepeda2010StableDose,
     ]
 
     /// The experiment called `name`.

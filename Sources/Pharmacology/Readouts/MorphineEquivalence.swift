@@ -43,7 +43,7 @@ public enum MorphineEquivalence {
                 if time >= from, time < to {
                     total += strength.milligramsPerHour(forWeightKilograms: weight) * 1000 * (factor(opioid, route: .transdermal) ?? 0)
                 }
-            case .pellet:
+            case .pellet, .treatment, .treatmentBolus:
                 break
             }
         }
@@ -61,6 +61,8 @@ public enum MorphineEquivalence {
                 factor(opioid, route: .transdermal) != nil
             case .pellet:
                 false
+            case .treatment, .treatmentBolus:
+                true
             }
         }
     }

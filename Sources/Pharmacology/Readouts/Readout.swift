@@ -1,24 +1,40 @@
 /// What an experimenter or a clinician measures, derived from a simulated time course.
 ///
-/// Rodent nociception: tail-flick latency and %MPE, von Frey threshold. Humans: pain NRS and
-/// daily MME. All from the model's `analgesia` (fraction of maximal effect, sigmoid Emax on the
-/// effect-site concentration) and the species' baselines and cut-offs (`Species`).
+/// Rodent nociception: tail-flick latency and %MPE, von Frey threshold. Humans: pain NRS, COWS and
+/// daily MME. All from the model's `analgesia` (fraction of maximal effect: sigmoid Emax on the
+/// effect-site concentration, potency reduced by tolerance), its `hyperalgesia` (fraction of the
+/// baseline threshold lost: OIH and rebound) and the species' baselines and cut-offs (`Species`).
+/// PK-only models have no hyperalgesia (taken as 0) and no mechanistic readouts.
 public enum Readout: String, Sendable, CaseIterable, Codable {
     /// Plasma concentration, ng/mL (the model's `Cp` in mg/L × 1000).
     case plasmaConcentration = "cp"
     /// Effect-site concentration, ng/mL.
     case effectSiteConcentration = "ce"
-    /// Tail-flick latency, s: baseline + (cut-off − baseline) × analgesia, never above the cut-off.
+    /// Tail-flick latency, s: the baseline lowered by hyperalgesia, raised toward the cut-off by
+    /// analgesia: b·(1 − H) + (cut-off − b·(1 − H))·A; never above the cut-off.
     case tailFlick = "tail_flick"
-    /// Maximal possible effect, %: 100 × (latency − baseline) / (cut-off − baseline).
+    /// Maximal possible effect against the drug-free baseline, %: 100 × (latency − b) / (cut-off − b);
+    /// negative when hyperalgesic.
     case mpe
-    /// 50% paw-withdrawal threshold (von Frey), g: baseline raised toward the stiffest filament by
-    /// analgesia.
+    /// 50% paw-withdrawal threshold (von Frey), g: the same form as the tail flick, between the
+    /// naive threshold and the stiffest filament.
     case vonFrey = "von_frey"
-    /// Pain intensity, numeric rating scale 0–10: baseline × (1 − analgesia).
+    /// Pain intensity, numeric rating scale 0–10: baseline × (1 + H) × (1 − A), at most 10.
     case pain
     /// Oral morphine milligram equivalents given over the preceding 24 h (CDC 2022 factors).
     case dailyMME = "mme"
+    /// Tolerance as the fold increase of the opioid's EC50 (1 = none).
+    case tolerance
+    /// Opioid-induced hyperalgesia: fraction of the baseline threshold lost (0–0.9).
+    case oih
+    /// Spinal glial activation, fraction of maximal (0–1).
+    case glia
+    /// Pro-inflammatory cytokine pool (IL-1β/TNF), fraction of maximal (0–1).
+    case cytokines
+    /// Withdrawal drive: counter-adaptation not matched by receptor activation (0–1).
+    case withdrawal
+    /// Clinical Opiate Withdrawal Scale, 0–48 (humans): the withdrawal drive on the scale.
+    case cows
 
     /// Unit and meaning, for listings and column headers.
     public var unit: String {
@@ -29,57 +45,90 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .vonFrey: "g"
         case .pain: "NRS 0-10"
         case .dailyMME: "MME/day"
+        case .tolerance: "fold EC50"
+        case .oih, .glia, .cytokines, .withdrawal: "fraction"
+        case .cows: "COWS 0-48"
+        }
+    }
+
+    /// The model output a mechanistic readout reads, if it is one.
+    var mechanisticOutput: String? {
+        switch self {
+        case .tolerance: "tolerance"
+        case .oih: "hyperalgesia"
+        case .glia: "glia"
+        case .cytokines: "cytokines"
+        case .withdrawal: "withdrawal"
+        case .cows: "withdrawal"
+        default: nil
         }
     }
 
     /// Whether the readout is measured in `species`.
     public func applies(to species: Species) -> Bool {
         switch self {
-        case .plasmaConcentration, .effectSiteConcentration: true
+        case .plasmaConcentration, .effectSiteConcentration, .tolerance, .oih, .glia, .cytokines, .withdrawal: true
         case .tailFlick, .mpe, .vonFrey: species != .human
-        case .pain, .dailyMME: species == .human
+        case .pain, .dailyMME, .cows: species == .human
         }
     }
 
-    /// The readout's value from the model's analgesia fraction (and concentrations, mg/L) in
-    /// `species`; `nil` where it does not apply or needs the design (`dailyMME`).
-    public func value(analgesia: Double, plasmaMilligramsPerLitre: Double, effectSiteMilligramsPerLitre: Double,
-                      species: Species) -> Double? {
-        let effect = min(1, max(0, analgesia))
+    /// The readout from the model's state of effect (`analgesia` A, `hyperalgesia` H, both
+    /// fractions) in `species`; `nil` where it does not apply or is not an effect readout.
+    public func value(analgesia: Double, hyperalgesia: Double = 0, species: Species) -> Double? {
+        let a = min(1, max(0, analgesia))
+        let h = min(0.9, max(0, hyperalgesia))
+        func scaled(_ base: Double?, _ cutoff: Double?) -> Double? {
+            guard let base, let cutoff else { return nil }
+            let lowered = base * (1 - h)
+            return min(cutoff, lowered + (cutoff - lowered) * a)
+        }
         switch self {
-        case .plasmaConcentration: return plasmaMilligramsPerLitre * 1000
-        case .effectSiteConcentration: return effectSiteMilligramsPerLitre * 1000
         case .tailFlick:
-            guard let base = species.tailFlickBaselineSeconds, let cutoff = species.tailFlickCutoffSeconds else { return nil }
-            return min(cutoff, base + (cutoff - base) * effect)
+            return scaled(species.tailFlickBaselineSeconds, species.tailFlickCutoffSeconds)
         case .mpe:
             guard let base = species.tailFlickBaselineSeconds, let cutoff = species.tailFlickCutoffSeconds,
-                  let latency = Readout.tailFlick.value(analgesia: effect, plasmaMilligramsPerLitre: 0, effectSiteMilligramsPerLitre: 0, species: species)
-            else { return nil }
+                  let latency = scaled(base, cutoff) else { return nil }
             return 100 * (latency - base) / (cutoff - base)
         case .vonFrey:
-            guard let base = species.vonFreyBaselineGrams, let cutoff = species.vonFreyCutoffGrams else { return nil }
-            return min(cutoff, base + (cutoff - base) * effect)
+            return scaled(species.vonFreyBaselineGrams, species.vonFreyCutoffGrams)
         case .pain:
             guard let base = species.painBaselineNRS else { return nil }
-            return base * (1 - effect)
-        case .dailyMME:
+            return min(10, base * (1 + h) * (1 - a))
+        default:
             return nil
         }
     }
+
+    /// COWS total for a withdrawal drive `w` (0–1): linear, a full drive being the scale's maximum
+    /// of 48 [unverified: the mapping's slope is an assumption until calibrated to withdrawal time
+    /// courses].
+    public static func cows(withdrawal w: Double) -> Double { 48 * min(1, max(0, w)) }
 }
 
 extension Trajectory {
     /// `readout` at each output time; `dailyMME` needs the design: pass `design` and `opioid`.
+    /// `nil` where the readout does not apply to the species or the model lacks what it needs.
     public func readout(_ readout: Readout, design: DosingDesign? = nil, opioid: Opioid? = nil) -> [Double]? {
         guard readout.applies(to: species) else { return nil }
-        if readout == .dailyMME {
+        switch readout {
+        case .dailyMME:
             guard let design, let opioid, MorphineEquivalence.convertible(design, opioid: opioid) else { return nil }
             return times.map { MorphineEquivalence.dailyMME(of: design, opioid: opioid, weightKilograms: weightKilograms, at: $0) }
-        }
-        guard let analgesia = column("analgesia"), let cp = column("Cp"), let ce = column("Ce") else { return nil }
-        return times.indices.map {
-            readout.value(analgesia: analgesia[$0], plasmaMilligramsPerLitre: cp[$0], effectSiteMilligramsPerLitre: ce[$0], species: species)!
+        case .plasmaConcentration:
+            return column("Cp")?.map { $0 * 1000 }
+        case .effectSiteConcentration:
+            return column("Ce")?.map { $0 * 1000 }
+        case .tolerance:
+            return column("tolerance")?.map { 1 + $0 }
+        case .cows:
+            return column("withdrawal")?.map { Readout.cows(withdrawal: $0) }
+        case .oih, .glia, .cytokines, .withdrawal:
+            return readout.mechanisticOutput.flatMap(column)
+        case .tailFlick, .mpe, .vonFrey, .pain:
+            guard let analgesia = column("analgesia") else { return nil }
+            let hyperalgesia = column("hyperalgesia") ?? [Double](repeating: 0, count: analgesia.count)
+            return analgesia.indices.map { readout.value(analgesia: analgesia[$0], hyperalgesia: hyperalgesia[$0], species: species)! }
         }
     }
 }

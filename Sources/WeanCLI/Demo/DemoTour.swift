@@ -123,17 +123,20 @@ response(0) = KIN / KOUT
     /// The pharmacology stop: every published design rerun on the PK library.
     struct PharmacologyRun {
         var experiments: [(experiment: Experiment, result: ExperimentResult)]
+        /// The model's s.c. ED50 in rats, mg/kg.
+        var ed50: Double
         /// A rat tail-flick time course after the ED50 dose: (h, %MPE) every 15 min for 3 h.
         var tailFlick: [(time: Double, mpe: Double)]
     }
 
     static func runPharmacology() throws -> PharmacologyRun {
         let experiments = try ExperimentCatalogue.all.map { (experiment: $0, result: try $0.run()) }
+        let ed50 = experiments.first { $0.experiment.name == "morgan2006-tail-withdrawal-ed50" }?.result.targets.first?.model ?? 5.7
         let times = gridHours(from: 0, to: 3, step: 0.25)
         let rat = try PKSimulation.run(try PKLibrary.model(.morphine, .rat),
-                                       design: DosingDesign([.dose(DoseAmount(5.7, .mgPerKg), route: .sc, atHours: 0)]), outputTimes: times)
+                                       design: DosingDesign([.dose(DoseAmount(ed50, .mgPerKg), route: .sc, atHours: 0)]), outputTimes: times)
         let mpe = rat.readout(.mpe) ?? []
-        return PharmacologyRun(experiments: experiments, tailFlick: Array(zip(times, mpe)).map { (time: $0.0, mpe: $0.1) })
+        return PharmacologyRun(experiments: experiments, ed50: ed50, tailFlick: Array(zip(times, mpe)).map { (time: $0.0, mpe: $0.1) })
     }
 
     /// Runs every stop of the tour.
@@ -422,7 +425,7 @@ response(0) = KIN / KOUT
         if !failed.isEmpty {
             text += "\n   Not met (documented in docs/model.md): \(failed.joined(separator: ", ")).\n"
         }
-        text += "\n   Rat tail flick after the ED50 dose (5.7 mg/kg s.c.), %MPE every 30 min: "
+        text += "\n   Rat tail flick after the model's ED50 dose (\(fixed(ph.ed50, decimals: 2)) mg/kg s.c.), %MPE every 30 min: "
         text += ph.tailFlick.enumerated().filter { $0.offset % 2 == 0 }.map { fixed($0.element.mpe, decimals: 0) }.joined(separator: " ") + "\n"
         text += "   Try: swift run -c release wean experiment list\n"
         text += "        swift run -c release wean experiment stuartharris2000-morphine-pk --plot morphine.svg\n\n"

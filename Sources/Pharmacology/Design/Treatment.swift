@@ -1,0 +1,51 @@
+/// A non-opioid intervention on the mechanistic model, given as a level of effect over time
+/// (DESIGN.md §5; science.md §3.5).
+///
+/// Each treatment feeds a state of the model that rises toward the given `level` while the
+/// treatment runs and decays with the treatment's half-life (a model parameter) afterwards:
+/// - `il1ra` — IL-1 receptor antagonist: the fraction (0–1) of cytokine (IL-1) signalling blocked
+///   (Johnston IN et al., J Neurosci 2004;24:7353).
+/// - `propentofylline`, `pea` — glial inhibitors (propentofylline: Raghavendra V et al.,
+///   Neuropsychopharmacology 2004;29:327; palmitoylethanolamide: BioMed Res Int 2015:894732): the
+///   fraction (0–1) of opioid-driven glial activation blocked.
+/// - `naloxone` — competitive µ antagonist: its concentration over its Ki, i.e. the fold shift of
+///   the opioid's EC50 (a bolus of 100 precipitates withdrawal).
+/// Levels are effect levels, not doses: the dose–level relation of each agent is not modelled.
+public enum Treatment: String, Sendable, CaseIterable, Codable {
+    case il1ra, propentofylline, pea, naloxone
+
+    /// The model state the treatment feeds.
+    public var state: String {
+        switch self {
+        case .il1ra: "il1ra"
+        case .propentofylline, .pea: "glial_inhibitor"
+        case .naloxone: "naloxone"
+        }
+    }
+
+    /// The model parameter holding the state's half-life, h.
+    public var halfLifeParameter: String {
+        switch self {
+        case .il1ra: "HALF_IL1RA"
+        case .propentofylline, .pea: "HALF_GLIAL_INHIBITOR"
+        case .naloxone: "HALF_NALOXONE"
+        }
+    }
+
+    /// The largest meaningful level (fractions of a blocked pathway cannot exceed 1).
+    public var maximumLevel: Double { self == .naloxone ? .infinity : 1 }
+}
+
+/// A genetic knockout, set for the whole run (a design switch, not a parameter change).
+public enum Knockout: String, Sendable, CaseIterable, Codable {
+    /// Microglial BDNF deleted (Ferrini F et al., Nat Neurosci 2013;16:183): no BDNF → KCC2
+    /// sensitisation, so no opioid-induced hyperalgesia; tolerance intact.
+    case microglialBDNF = "bdnf"
+
+    /// The model parameter the knockout sets, and its value.
+    public var parameter: (name: String, value: Double) {
+        switch self {
+        case .microglialBDNF: ("BDNF", 0)
+        }
+    }
+}

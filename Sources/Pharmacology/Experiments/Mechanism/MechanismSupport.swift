@@ -1,0 +1,86 @@
+import Foundation
+
+/// Shared steps of the experiments on the mechanistic model: daily dosing protocols read as the
+/// laboratory reads them.
+enum MechanismSupport {
+    /// Hours after a dose at which antinociception is read in daily-dosing studies: 30 min, the
+    /// usual tail-flick time after s.c. or i.p. morphine [unverified: the studies' exact times were
+    /// not read].
+    static let readingDelayHours = 0.5
+
+    /// A daily-dosing run: the trajectory on an hourly-or-finer grid, and per day the readout
+    /// `readingDelayHours` after the dose and just before it (the pre-dose baseline).
+    struct Daily {
+        var trajectory: Trajectory
+        /// %MPE (rodents) after each day's dose.
+        var afterDose: [Double]
+        /// The readout's value just before each day's dose (day 0: the naive baseline).
+        var beforeDose: [Double]
+        /// Mechanistic readouts just before each day's dose.
+        var tolerance: [Double]
+        var hyperalgesia: [Double]
+        var glia: [Double]
+        var cytokines: [Double]
+    }
+
+    /// `days` daily doses of `amount` by `route` (first at 0 h) with `extra` administrations
+    /// (treatments), read with `readout` (`.mpe` or `.vonFrey`).
+    static func daily(_ model: OpioidModel, amount: DoseAmount, route: Route, days: Int, extra: [Administration] = [],
+                      knockouts: Set<Knockout> = [], readout: Readout = .mpe) throws(PharmacologyError) -> Daily {
+        var times = gridHours(from: 0, to: Double(days) * 24, step: 0.25)
+        for day in 0..<days {
+            times.append(Double(day) * 24 + readingDelayHours)
+            times.append(Double(day) * 24 - 0.01)
+        }
+        times = Array(Set(times.filter { $0 >= 0 })).sorted()
+        let design = DosingDesign([.repeated(amount, route: route, everyHours: 24, fromHours: 0, toHours: Double(days) * 24)] + extra,
+                                  knockouts: knockouts)
+        let trajectory = try PKSimulation.run(model, design: design, outputTimes: times)
+        guard let values = trajectory.readout(readout), let tolerance = trajectory.readout(.tolerance),
+              let hyperalgesia = trajectory.readout(.oih), let glia = trajectory.readout(.glia),
+              let cytokines = trajectory.readout(.cytokines) else {
+            throw .invalidDesign("\(model.name) has no mechanistic readouts")
+        }
+        func at(_ t: Double, _ series: [Double]) -> Double { series[times.firstIndex { abs($0 - t) < 1e-9 }!] }
+        let days = 0..<days
+        let before = days.map { $0 == 0 ? values[0] : at(Double($0) * 24 - 0.01, values) }
+        return Daily(
+            trajectory: trajectory,
+            afterDose: days.map { at(Double($0) * 24 + readingDelayHours, values) },
+            beforeDose: before,
+            tolerance: days.map { $0 == 0 ? tolerance[0] : at(Double($0) * 24 - 0.01, tolerance) },
+            hyperalgesia: days.map { $0 == 0 ? hyperalgesia[0] : at(Double($0) * 24 - 0.01, hyperalgesia) },
+            glia: days.map { $0 == 0 ? glia[0] : at(Double($0) * 24 - 0.01, glia) },
+            cytokines: days.map { $0 == 0 ? cytokines[0] : at(Double($0) * 24 - 0.01, cytokines) })
+    }
+
+    /// Days of antinociceptive efficacy: when the post-dose %MPE first falls below half of day 1's,
+    /// interpolated linearly between the days that bracket the crossing (day 1 counts from 0)
+    /// [unverified: the studies judged efficacy by significance against controls; half of the first
+    /// day's effect stands in for it]. The whole run if it never falls so far.
+    static func effectiveDays(_ afterDose: [Double]) -> Double {
+        guard let first = afterDose.first else { return 0 }
+        let criterion = 0.5 * first
+        for day in afterDose.indices.dropFirst() where afterDose[day] < criterion {
+            let (before, after) = (afterDose[day - 1], afterDose[day])
+            return Double(day - 1) + (before - criterion) / (before - after)
+        }
+        return Double(afterDose.count)
+    }
+
+    /// Pearson correlation of two equally long series (NaN if either is constant).
+    static func correlation(_ a: [Double], _ b: [Double]) -> Double {
+        let n = Double(a.count)
+        let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
+        var sab = 0.0, saa = 0.0, sbb = 0.0
+        for (x, y) in zip(a, b) {
+            sab += (x - ma) * (y - mb)
+            saa += (x - ma) * (x - ma)
+            sbb += (y - mb) * (y - mb)
+        }
+        return sab / (saa * sbb).squareRoot()
+    }
+
+    /// Day numbers 1…n as plot abscissae.
+    static func dayAxis(_ count: Int) -> [Double] { (0..<count).map { Double($0 + 1) } }
+}

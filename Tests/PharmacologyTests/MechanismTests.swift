@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+
+/// The tolerance / OIH / neuroinflammation mechanism: one set of equations for every species,
+/// each pathway switchable on its own, steady states against their closed forms.
+@Suite struct MechanismTests {
+    static let mechanistic: [OpioidModel] = PKLibrary.models.filter { $0.source.contains("# --- Mechanism: ") }
+
+    /// The equations after the mechanism marker, without comments.
+    static func equations(_ model: OpioidModel) -> [String] {
+        let text = model.source[model.source.range(of: "# --- Mechanism: ")!.lowerBound...]
+        return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+    }
+
+    @Test func everySpeciesHasTheSameEquations() throws {
+        #expect(Set(Self.mechanistic.map(\.species)).isSuperset(of: [.rat, .mouse]))
+        let reference = Self.equations(Self.mechanistic[0])
+        #expect(reference.count > 10)
+        for model in Self.mechanistic.dropFirst() {
+            #expect(Self.equations(model) == reference, "\(model.file) differs from \(Self.mechanistic[0].file)")
+        }
+    }
+
+    static let rat = try! PKLibrary.model(.morphine, .rat)
+    static let times = gridHours(from: 0, to: 8 * 24, step: 0.5)
+    static let dailyDesign = DosingDesign([.repeated(DoseAmount(10, .mgPerKg), route: .sc, everyHours: 24, fromHours: 0, toHours: 8 * 24)])
+
+    static func run(_ parameters: [String: Double] = [:], design: DosingDesign = dailyDesign) throws -> Trajectory {
+        try PKSimulation.run(rat, design: design, outputTimes: times, parameters: parameters)
+    }
+
+    static func expectClose(_ a: [Double], _ b: [Double], _ what: String, tolerance: Double = 1e-6) {
+        for (x, y) in zip(a, b) where abs(x - y) > tolerance * max(1, abs(y)) {
+            Issue.record("\(what): \(x) vs \(y)")
+            return
+        }
+    }
+
+    /// Tolerance off: the EC50 never moves; hyperalgesia is what it was.
+    @Test func switchingOffToleranceRemovesOnlyTolerance() throws {
+        let base = try Self.run()
+        let off = try Self.run(["GAIN_TOL_FAST": 0, "GAIN_TOL_SLOW": 0, "GAIN_TOL_LONG": 0, "GAIN_TOL_CYTOKINE": 0])
+        #expect(off.readout(.tolerance)!.allSatisfy { $0 == 1 })
+        #expect(base.readout(.tolerance)!.max()! > 1.5)
+        Self.expectClose(off.readout(.oih)!, base.readout(.oih)!, "hyperalgesia with tolerance off")
+        Self.expectClose(off.readout(.glia)!, base.readout(.glia)!, "glia with tolerance off")
+    }
+
+    /// OIH off: no threshold is lost; tolerance is what it was.
+    @Test func switchingOffOIHRemovesOnlyHyperalgesia() throws {
+        let base = try Self.run()
+        let off = try Self.run(["GAIN_OIH": 0, "GAIN_REBOUND": 0])
+        #expect(off.readout(.oih)!.allSatisfy { $0 == 0 })
+        #expect(base.readout(.oih)!.max()! > 0.05)
+        Self.expectClose(off.readout(.tolerance)!, base.readout(.tolerance)!, "tolerance with OIH off")
+    }
+
+    /// The cytokine pathway fully blocked (IL-1ra at 1 throughout): tolerance is exactly the
+    /// receptor-level part of the unblocked run, which cytokines never touch.
+    @Test func blockingCytokinesRemovesTheirShareOfTolerance() throws {
+        let base = try Self.run()
+        var blocked = Self.dailyDesign
+        blocked.administrations.append(.treatmentBolus(.il1ra, level: 1, atHours: 0))
+        let off = try Self.run(["HALF_IL1RA": 1e9], design: blocked)
+        let receptor = zip(zip(base.column("tol_fast")!, base.column("tol_slow")!), base.column("tol_long")!).map { 1 + $0.0 + $0.1 + $1 }
+        Self.expectClose(off.readout(.tolerance)!, receptor, "tolerance with cytokine signalling blocked", tolerance: 1e-6)
+        #expect(base.readout(.tolerance)!.last! > receptor.last! + 0.1, "the cytokine share must be visible")
+        #expect(off.readout(.glia)!.last! < base.readout(.glia)!.last!, "without cytokine feedback glia are less active")
+    }
+
+    /// The microglial BDNF knockout removes sensitisation and nothing upstream of it.
+    @Test func bdnfKnockoutRemovesSensitisationOnly() throws {
+        let base = try Self.run()
+        var design = Self.dailyDesign
+        design.knockouts = [.microglialBDNF]
+        let knockout = try Self.run(design: design)
+        #expect(knockout.column("sensitisation")!.allSatisfy { $0 == 0 })
+        Self.expectClose(knockout.readout(.tolerance)!, base.readout(.tolerance)!, "tolerance in the knockout")
+        Self.expectClose(knockout.readout(.glia)!, base.readout(.glia)!, "glia in the knockout")
+    }
+
+    /// Under a constant effect-site concentration the receptor tolerance states settle at their
+    /// gains × Ce/EC50, and glial activation at the root of K(O + w·G)(1 − G) = k_off·G.
+    @Test func steadyStatesMatchTheirClosedForms() throws {
+        let model = Self.rat.checkedModel
+        func parameter(_ name: String) -> Double { model.parameters.first { $0.name == name }!.defaultValue }
+        let weight = Species.rat.defaultWeightKilograms
+        let clearance = parameter("CL_KG") * weight  // L/h
+        let rate = 0.2 * weight  // mg/h IV
+        let run = try PKSimulation.run(Self.rat, design: DosingDesign([.infusion(DoseRate(rate, .mgPerHour), route: .iv, fromHours: 0, toHours: 24 * 200)]),
+                                       outputTimes: [24 * 199])
+        let x = rate / clearance / parameter("EC50")
+        for (state, gain) in [("tol_fast", "GAIN_TOL_FAST"), ("tol_slow", "GAIN_TOL_SLOW"), ("tol_long", "GAIN_TOL_LONG")] {
+            #expect(abs(run.column(state)![0] - parameter(gain) * x) < 1e-6 * parameter(gain) * x, "\(state)")
+        }
+        let occupancy = x * x / (1 + x * x)
+        let (k, w, kOff) = (parameter("K_GLIA_ON"), parameter("W_CYTOKINE"), log(2) / parameter("HALF_GLIA_OFF"))
+        // k(O + wG)(1 − G) − kOff·G = 0  ⇔  −kw·G² + (kw − kO − kOff)·G + kO = 0.
+        let (a, b, c) = (-k * w, k * w - k * occupancy - kOff, k * occupancy)
+        let root = (-b - (b * b - 4 * a * c).squareRoot()) / (2 * a)
+        let glia = run.column("glia")![0]
+        #expect(abs(glia - (a == 0 ? -c / b : root)) < 1e-6, "glia \(glia), closed form \(root)")
+        #expect(abs(run.column("cytokines")![0] - glia) < 1e-6)
+        #expect(abs(run.column("sensitisation")![0] - glia) < 1e-6)
+    }
+
+    /// Naloxone after days of morphine precipitates withdrawal; in a naive animal it does nothing.
+    @Test func naloxonePrecipitatesWithdrawal() throws {
+        var design = Self.dailyDesign
+        design.administrations.append(.treatmentBolus(.naloxone, level: 100, atHours: 5 * 24 + 1))
+        let challenged = try Self.run(design: design)
+        let plain = try Self.run()
+        let i = Self.times.firstIndex(of: 5 * 24 + 1.5)!
+        // With the receptors blocked, the whole counter-adaptation shows as withdrawal.
+        let moderator = challenged.column("moderator")![i]
+        #expect(moderator > 0.1)
+        #expect(challenged.readout(.withdrawal)![i] > 0.9 * moderator)
+        #expect(plain.readout(.withdrawal)![i] < 0.5 * moderator)
+        #expect(challenged.readout(.mpe)![i] < plain.readout(.mpe)![i] - 20)
+        let naive = try Self.run(design: DosingDesign([.treatmentBolus(.naloxone, level: 100, atHours: 1)]))
+        #expect(naive.readout(.withdrawal)!.allSatisfy { $0 == 0 })
+        #expect(naive.readout(.mpe)!.allSatisfy { abs($0) < 1e-12 })
+    }
+
+    /// Halving a month-long human dose gives a withdrawal and hyperalgesia pulse lasting days — set
+    /// by the counter-adaptation's half-life, not the drug's 2 h (science.md §5) — and stopping it
+    /// gives a larger one on the COWS scale, which resolves.
+    @Test func taperStepsGiveWithdrawalPulsesLastingDays() throws {
+        let human = try PKLibrary.model(.morphine, .human)
+        let times = gridHours(from: 0, to: 60 * 24, step: 2)
+        func run(_ laterDose: Double) throws -> Trajectory {
+            var administrations: [Administration] = [.repeated(DoseAmount(30, .mg), route: .oral, everyHours: 12, fromHours: 0, toHours: 30 * 24)]
+            if laterDose > 0 {
+                administrations.append(.repeated(DoseAmount(laterDose, .mg), route: .oral, everyHours: 12, fromHours: 30 * 24, toHours: 60 * 24))
+            }
+            return try PKSimulation.run(human, design: DosingDesign(administrations), outputTimes: times)
+        }
+        let halved = try run(15), stopped = try run(0)
+        let cowsHalved = try #require(halved.readout(.cows)), cowsStopped = try #require(stopped.readout(.cows))
+        func peakAfterDay30(_ series: [Double]) -> Double { zip(times, series).filter { $0.0 > 30 * 24 }.map(\.1).max()! }
+        #expect(peakAfterDay30(cowsStopped) > peakAfterDay30(cowsHalved))
+        #expect(peakAfterDay30(cowsHalved) > 0)
+        // Still above a tenth of its peak two days after the step; resolved (below 1 point) within three weeks.
+        let peak = peakAfterDay30(cowsStopped)
+        let twoDaysLater = cowsStopped[times.firstIndex(of: 32 * 24)!]
+        #expect(twoDaysLater > 0.1 * peak, "withdrawal must outlast the drug's half-life")
+        #expect(cowsStopped[times.firstIndex(of: 51 * 24)!] < 1)
+        #expect(cowsStopped.allSatisfy { $0 >= 0 && $0 <= 48 })
+    }
+
+    /// Treatments outside their range, and on PK-only models, are errors.
+    @Test func treatmentErrors() throws {
+        #expect(throws: PharmacologyError.self) {
+            _ = try Self.run(design: DosingDesign([.treatment(.il1ra, level: 1.5, fromHours: 0, toHours: 10)]))
+        }
+        #expect(throws: PharmacologyError.self) {
+            _ = try Self.run(design: DosingDesign([.treatment(.pea, level: 0.5, fromHours: 10, toHours: 5)]))
+        }
+        let oxycodone = try PKLibrary.model(.oxycodone, .human)
+        #expect(throws: PharmacologyError.self) {
+            _ = try PKSimulation.run(oxycodone, design: DosingDesign([.treatment(.il1ra, level: 0.5, fromHours: 0, toHours: 10)]), outputTimes: [1])
+        }
+        #expect(throws: PharmacologyError.self) {
+            _ = try PKSimulation.run(oxycodone, design: DosingDesign([], knockouts: [.microglialBDNF]), outputTimes: [1])
+        }
+    }
+}
