@@ -409,9 +409,10 @@ response(0) = KIN / KOUT
 
         let ph = pharmacology
         text += "7. Pharmacology: the opioid PK library (\(PKLibrary.models.count) natively compiled models: nine opioids in humans, morphine in\n"
-        text += "   rats and mice) rerunning published designs (`wean experiment`). Parameters are fixed once per species;\n"
-        text += "   experiments change only doses, routes and times. Calibration targets chose parameters; validation\n"
-        text += "   targets did not.\n\n"
+        text += "   rats and mice) and, for morphine, the mechanism of tolerance, withdrawal, glial activation, cytokines\n"
+        text += "   and BDNF/KCC2 hyperalgesia, rerunning published designs (`wean experiment`). Parameters are fixed once\n"
+        text += "   per species; experiments change only doses, routes, times, treatments and knockouts. Calibration\n"
+        text += "   targets chose parameters; validation targets did not.\n\n"
         var experimentTable = TextTable("experiment", "calibration", "validation", "result")
         for (experiment, result) in ph.experiments {
             func count(_ kind: ExperimentTarget.Kind) -> String {
@@ -432,7 +433,7 @@ response(0) = KIN / KOUT
 
         text += "8. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
         text += "   \"\(refusal)\"\n\n"
-        text += "Coming next: the tolerance/hyperalgesia and MSC model, model-guided tapers, trials.\n\n"
+        text += "Coming next: MSC therapy and nerve injury, a rerunnable calibration, `wean scenario`, model-guided tapers, trials.\n\n"
         text += Notice.text + "\n"
         return text
     }
