@@ -15,6 +15,7 @@ public enum ExperimentCatalogue {
         .ekblom1993Infusion,
         .ouellet1995InfusionTolerance,
         .dicesaremannelli2015PEATolerance,
+        .dicesaremannelli2018ToleranceRecovery,
         .johnston2004IL1ra,
         .raghavendra2004GliaTolerance,
         .ferrini2013BDNFKnockout,
