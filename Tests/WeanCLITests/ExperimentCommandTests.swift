@@ -52,6 +52,27 @@ import Testing
         #expect(throws: (any Error).self) { _ = try WeanCommand.parseAsRoot(["experiment", "lintz1998-tramadol-pk", "--format", "csv"]) }
     }
 
+    /// Random argument lists never crash the command: they parse and run, or fail with an error.
+    @Test func randomArgumentsNeverCrash() {
+        var generator = SplitMix64(seed: 20261125)
+        // Plots only ever go to /dev/null or the temporary directory: a bare --plot would write its
+        // next argument as a file into the working directory.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("wean-random-\(UUID().uuidString).svg").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let pieces = ["list", "run", "--format", "json", "table", "csv", "", "x", "ekblom1993", "stuartharris2000-morphine-pk",
+                      "morgan2006-tail-withdrawal-ed50", "--", "-", "--format=json", "NaN", "\u{0}", "ütf", "--plot=/dev/null", "--plot=\(scratch)"]
+        for _ in 0..<300 {
+            let count = Int(generator.next() % 4)
+            let arguments = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+            do {
+                let command = try WeanCommand.parseAsRoot(["experiment"] + arguments)
+                if let run = command as? ExperimentRunCommand { _ = try run.output() }
+            } catch {
+                #expect(!"\(error)".isEmpty)
+            }
+        }
+    }
+
     @Test func plotIsAnSVGFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wean-experiment-\(UUID().uuidString).svg").path
         defer { try? FileManager.default.removeItem(atPath: path) }
