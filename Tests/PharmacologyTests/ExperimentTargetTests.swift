@@ -12,10 +12,8 @@ import Testing
             "constant patch input: concentrations rise until removal, patients peak at 12-48 h (reservoir depletion not modelled)",
         "johnston2004-il1ra/il1ra-prevents-tolerance":
             "IL-1ra removes only the cytokine share of tolerance, about a third under daily systemic dosing; the study (intrathecal morphine) saw tolerance blocked",
-        "dicesaremannelli2018-tolerance-recovery/control-recovery-days":
-            "the slowest tolerance state (glia, half-life about 6 days) recovers in about 11 days; the rats took 31",
         "dicesaremannelli2018-tolerance-recovery/pea-recovery-days":
-            "glial inhibition slows activation but does not speed resolution: about 10 days with PEA, the rats took 4",
+            "glial inhibition slows activation but does not speed resolution: about 14 days with PEA, the rats took 4",
         "dicesaremannelli2015-pea-tolerance/pea-prevents-glial-activation":
             "the glial-inhibition level that doubles the days of efficacy halves glial activation; the study saw its rise prevented",
     ]

@@ -27,8 +27,10 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     case tolerance
     /// Opioid-induced hyperalgesia: fraction of the baseline threshold lost (0–0.9).
     case oih
-    /// Spinal glial activation, fraction of maximal (0–1).
+    /// Spinal microglial activation, fraction of maximal (0–1).
     case glia
+    /// Spinal astrocyte activation, fraction of maximal (0–1): follows microglia, persists weeks.
+    case astrocytes
     /// Pro-inflammatory cytokine pool (IL-1β/TNF), fraction of maximal (0–1).
     case cytokines
     /// Withdrawal drive: counter-adaptation not matched by receptor activation (0–1).
@@ -46,7 +48,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .pain: "NRS 0-10"
         case .dailyMME: "MME/day"
         case .tolerance: "fold EC50"
-        case .oih, .glia, .cytokines, .withdrawal: "fraction"
+        case .oih, .glia, .astrocytes, .cytokines, .withdrawal: "fraction"
         case .cows: "COWS 0-48"
         }
     }
@@ -57,6 +59,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .tolerance: "tolerance"
         case .oih: "hyperalgesia"
         case .glia: "glia"
+        case .astrocytes: "astrocytes"
         case .cytokines: "cytokines"
         case .withdrawal: "withdrawal"
         case .cows: "withdrawal"
@@ -67,7 +70,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     /// Whether the readout is measured in `species`.
     public func applies(to species: Species) -> Bool {
         switch self {
-        case .plasmaConcentration, .effectSiteConcentration, .tolerance, .oih, .glia, .cytokines, .withdrawal: true
+        case .plasmaConcentration, .effectSiteConcentration, .tolerance, .oih, .glia, .astrocytes, .cytokines, .withdrawal: true
         case .tailFlick, .mpe, .vonFrey: species != .human
         case .pain, .dailyMME, .cows: species == .human
         }
@@ -123,7 +126,7 @@ extension Trajectory {
             return column("tolerance")?.map { 1 + $0 }
         case .cows:
             return column("withdrawal")?.map { Readout.cows(withdrawal: $0) }
-        case .oih, .glia, .cytokines, .withdrawal:
+        case .oih, .glia, .astrocytes, .cytokines, .withdrawal:
             return readout.mechanisticOutput.flatMap(column)
         case .tailFlick, .mpe, .vonFrey, .pain:
             guard let analgesia = column("analgesia") else { return nil }
