@@ -13,11 +13,7 @@ extension Experiment {
         description: "human oral morphine 30 mg every 12 h for one month: tolerance and hyperalgesia (OIH) by one month",
         citation: "Chu LF, Clark DJ, Angst MS, J Pain 2006;7:43-48"
     ) { () throws(PharmacologyError) in
-        let model = try PKLibrary.model(.morphine, .human)
-        let days = 31.0
-        let times = gridHours(from: 0, to: days * 24, step: 1)
-        let design = DosingDesign([.repeated(DoseAmount(30, .mg), route: .oral, everyHours: 12, fromHours: 0, toHours: days * 24)])
-        let run = try PKSimulation.run(model, design: design, outputTimes: times)
+        let (times, run) = try oralMorphineTwiceDaily(days: 31, outputEveryHours: 1)
         let hyperalgesia = run.readout(.oih)!, tolerance = run.readout(.tolerance)!, pain = run.readout(.pain)!
         let month = times.firstIndex { $0 >= 30 * 24 - 0.5 }!  // just before the morning dose of day 31
         let targets = [
@@ -50,11 +46,7 @@ extension Experiment {
         description: "human oral morphine 30 mg every 12 h for two years: tolerance and pain level off on a stable dose",
         citation: "Cepeda MS et al., BMC Palliat Care 2010;9:14"
     ) { () throws(PharmacologyError) in
-        let model = try PKLibrary.model(.morphine, .human)
-        let days = 730.0
-        let times = gridHours(from: 0, to: days * 24, step: 6)
-        let design = DosingDesign([.repeated(DoseAmount(30, .mg), route: .oral, everyHours: 12, fromHours: 0, toHours: days * 24)])
-        let run = try PKSimulation.run(model, design: design, outputTimes: times)
+        let (times, run) = try oralMorphineTwiceDaily(days: 730, outputEveryHours: 6)
         let tolerance = run.readout(.tolerance)!, pain = run.readout(.pain)!
         func dayValue(_ day: Double, _ series: [Double]) -> Double { series[times.firstIndex { $0 >= day * 24 }!] }
         let targets = [
@@ -70,5 +62,13 @@ extension Experiment {
                                     curves: [ExperimentSupport.curve("tolerance (EC50 fold)", axis, tolerance),
                                              ExperimentSupport.curve("pain (NRS)", axis, pain, dashed: true)])
         return ExperimentResult(name: "cepeda2010-stable-dose", targets: targets, panels: [panel])
+    }
+
+    /// The human design of both studies: oral morphine 30 mg every 12 h for `days` days.
+    static func oralMorphineTwiceDaily(days: Double, outputEveryHours step: Double) throws(PharmacologyError) -> ([Double], Trajectory) {
+        let model = try PKLibrary.model(.morphine, .human)
+        let times = gridHours(from: 0, to: days * 24, step: step)
+        let design = DosingDesign([.repeated(DoseAmount(30, .mg), route: .oral, everyHours: 12, fromHours: 0, toHours: days * 24)])
+        return (times, try PKSimulation.run(model, design: design, outputTimes: times))
     }
 }
