@@ -10,6 +10,16 @@ import Testing
         #expect(Administration.doseTimes(everyHours: 12, fromHours: -24, toHours: 0) == [-24, -12])
         #expect(Administration.doseTimes(everyHours: 0, fromHours: 0, toHours: 10).isEmpty)
         #expect(Administration.doseTimes(everyHours: .nan, fromHours: 0, toHours: 10).isEmpty)
+        // Counts without building arrays, and a limit instead of an out-of-memory crash.
+        #expect(Administration.doseCount(everyHours: 0.1, fromHours: 0, toHours: 1) == 10)
+        #expect(Administration.doseCount(everyHours: 1e-300, fromHours: 0, toHours: 1) == nil)
+        #expect(Administration.doseCount(everyHours: 1.0 / 60, fromHours: 0, toHours: 70 * 24) == nil)
+        #expect(Administration.doseCount(everyHours: 1, fromHours: 0, toHours: Double(Administration.maximumRepeats)) == Administration.maximumRepeats)
+        #expect(Administration.doseCount(everyHours: 24, fromHours: 5, toHours: 5) == 0)
+        let model = try! PKLibrary.model(.morphine, .rat)
+        #expect(throws: PharmacologyError.self) {
+            _ = try PKSimulation.run(model, design: DosingDesign([.repeated(DoseAmount(1, .mg), route: .sc, everyHours: 1e-9, fromHours: 0, toHours: 24)]), outputTimes: [1])
+        }
     }
 
     @Test func unitsConvertToMilligrams() {

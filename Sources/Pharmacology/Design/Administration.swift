@@ -26,18 +26,28 @@ public enum Administration: Sendable, Hashable {
     /// challenge).
     case treatmentBolus(Treatment, level: Double, atHours: Double)
 
-    /// The times of the individual doses of a repeated dose: `from, from + every, …` while `< to`.
+    /// The most doses one repeated administration (or patch schedule) may expand to: beyond it an
+    /// interval is a typing error (a 1-minute interval over ten weeks is 100 800 doses).
+    public static let maximumRepeats = 100_000
+
+    /// How many doses `from, from + every, …` fall before `to`, or `nil` if the inputs are not
+    /// finite, the interval is not positive, or the count exceeds `maximumRepeats`.
+    public static func doseCount(everyHours: Double, fromHours: Double, toHours: Double) -> Int? {
+        guard everyHours > 0, everyHours.isFinite, fromHours.isFinite, toHours.isFinite else { return nil }
+        guard toHours > fromHours else { return 0 }
+        let estimate = ((toHours - fromHours) / everyHours).rounded(.up)
+        guard estimate <= Double(maximumRepeats) + 1 else { return nil }
+        var count = max(0, Int(estimate) - 1)
+        while fromHours + Double(count) * everyHours < toHours { count += 1 }
+        while count > 0, !(fromHours + Double(count - 1) * everyHours < toHours) { count -= 1 }
+        return count <= maximumRepeats ? count : nil
+    }
+
+    /// The times of the individual doses of a repeated dose: `from, from + every, …` while `< to`;
+    /// empty when `doseCount` is `nil` (a design with such an administration is refused when run).
     public static func doseTimes(everyHours: Double, fromHours: Double, toHours: Double) -> [Double] {
-        guard everyHours > 0, everyHours.isFinite, fromHours.isFinite, toHours.isFinite else { return [] }
-        var times: [Double] = []
-        var k = 0
-        while true {
-            let t = fromHours + Double(k) * everyHours
-            guard t < toHours else { break }
-            times.append(t)
-            k += 1
-        }
-        return times
+        guard let count = doseCount(everyHours: everyHours, fromHours: fromHours, toHours: toHours) else { return [] }
+        return (0..<count).map { fromHours + Double($0) * everyHours }
     }
 
     /// The earliest time this administration acts.

@@ -125,6 +125,9 @@ public struct DosingDesign: Sendable, Hashable {
                 try checkTime(from, "a repeated dose's start")
                 try checkTime(to, "a repeated dose's end")
                 guard every > 0, every.isFinite else { throw .invalidDesign("a repeated dose needs an interval > 0; got \(every) h") }
+                guard Administration.doseCount(everyHours: every, fromHours: from, toHours: to) != nil else {
+                    throw .invalidDesign("a dose every \(every) h from \(from) h to \(to) h is more than \(Administration.maximumRepeats) doses; is the interval in hours?")
+                }
                 let times = Administration.doseTimes(everyHours: every, fromHours: from, toHours: to)
                 guard !times.isEmpty else { continue }
                 try addDose(amount.milligrams(forWeightKilograms: weight), route: route, at: from, interval: every, additional: times.count - 1)
@@ -134,6 +137,9 @@ public struct DosingDesign: Sendable, Hashable {
                 try addInfusion(strength.milligramsPerHour(forWeightKilograms: weight), route: .transdermal, from: from, to: to)
             case let .patches(strength, every, from, to):
                 guard every > 0, every.isFinite else { throw .invalidDesign("patches need a change interval > 0; got \(every) h") }
+                guard Administration.doseCount(everyHours: every, fromHours: from, toHours: to) != nil else {
+                    throw .invalidDesign("a patch changed every \(every) h from \(from) h to \(to) h is more than \(Administration.maximumRepeats) patches; is the interval in hours?")
+                }
                 for start in Administration.doseTimes(everyHours: every, fromHours: from, toHours: to) {
                     try addInfusion(strength.milligramsPerHour(forWeightKilograms: weight), route: .transdermal, from: start, to: min(start + every, to))
                 }

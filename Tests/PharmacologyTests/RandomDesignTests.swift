@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+
+/// Random designs — good and bad — on every library model: each either runs to finite outputs
+/// (amount states never below zero beyond solver noise) or is refused with a `PharmacologyError`.
+/// Never a crash, a hang or a NaN.
+@Suite struct RandomDesignTests {
+    /// SplitMix64: a small reproducible generator.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+        mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
+    }
+
+    @Test func randomDesignsRunOrAreRefused() {
+        var g = Generator(state: 20_261_125)
+        let odd: [Double] = [.nan, .infinity, -.infinity, -1, 0, 1e-300, 1e9]
+        var ran = 0, refused = 0
+        for _ in 0..<400 {
+            let model = g.pick(PKLibrary.models)
+            func number(_ scale: Double) -> Double { g.uniform() < 0.08 ? g.pick(odd) : g.uniform() * scale }
+            var items: [Administration] = []
+            for _ in 0..<(1 + Int(g.next() % 3)) {
+                let route = g.uniform() < 0.85 ? g.pick(model.supportedRoutes) : g.pick(Route.allCases)
+                let amount = DoseAmount(number(20), g.pick(AmountUnit.allCases))
+                let start = number(48) - 6
+                switch g.next() % 7 {
+                case 0: items.append(.dose(amount, route: route, atHours: start))
+                case 1: items.append(.repeated(amount, route: route, everyHours: number(24), fromHours: start, toHours: start + number(96)))
+                case 2: items.append(.infusion(DoseRate(number(2), g.pick(RateUnit.allCases)), route: route, fromHours: start, toHours: start + number(24)))
+                case 3: items.append(.patches(strength: DoseRate(number(50), .mcgPerHour), changeEveryHours: number(96), fromHours: start, toHours: start + number(200)))
+                case 4: items.append(.pellet(DoseAmount(number(75), .mg), atHours: start, removeHours: g.uniform() < 0.5 ? nil : start + number(96)))
+                case 5: items.append(.treatment(g.pick(Treatment.allCases), level: number(1.2), fromHours: start, toHours: start + number(48)))
+                default: items.append(.treatmentBolus(g.pick(Treatment.allCases), level: number(100), atHours: start))
+                }
+            }
+            let weight: Double? = g.uniform() < 0.3 ? nil : number(90)
+            let design = DosingDesign(items, weightKilograms: weight, knockouts: g.uniform() < 0.2 ? [.microglialBDNF] : [])
+            let times = gridHours(from: 0, to: 24 + 200 * g.uniform(), step: 4)
+            do {
+                let run = try PKSimulation.run(model, design: design, outputTimes: times)
+                ran += 1
+                for row in run.rows { #expect(row.allSatisfy { $0.isFinite }, "\(model.file): non-finite output for \(design)") }
+                let amounts = model.amountStates.compactMap { run.column($0) }
+                for column in amounts { #expect(column.allSatisfy { $0 >= -1e-6 * max(1, column.max() ?? 1) }) }
+                for readout in Readout.allCases where readout != .dailyMME {
+                    for value in run.readout(readout) ?? [] { #expect(value.isFinite, "\(readout) not finite") }
+                }
+            } catch {
+                refused += 1
+                #expect(!"\(error)".isEmpty)
+            }
+        }
+        #expect(ran > 60, "too few designs ran: \(ran)")
+        #expect(refused > 40, "too few bad designs were refused: \(refused)")
+    }
+}
