@@ -25,6 +25,8 @@ public enum Administration: Sendable, Hashable {
     /// A treatment given at once: its state jumps by `level` at `atHours` and decays (a naloxone
     /// challenge).
     case treatmentBolus(Treatment, level: Double, atHours: Double)
+    /// A mesenchymal stem cell transplant.
+    case msc(CellTransplant)
 
     /// The most doses one repeated administration (or patch schedule) may expand to: beyond it an
     /// interval is a typing error (a 1-minute interval over ten weeks is 100 800 doses).
@@ -61,6 +63,7 @@ public enum Administration: Sendable, Hashable {
         case let .pellet(_, at, _): at
         case let .treatment(_, _, from, _): from
         case let .treatmentBolus(_, _, at): at
+        case let .msc(transplant): transplant.atHours
         }
     }
 }

@@ -43,7 +43,7 @@ public struct DosingDesign: Sendable, Hashable {
                 total += strength.milligramsPerHour(forWeightKilograms: weight) * max(0, min(to, time) - from)
             case let .pellet(amount, at, _):
                 if at <= time { total += amount.milligrams(forWeightKilograms: weight) }
-            case .treatment, .treatmentBolus:
+            case .treatment, .treatmentBolus, .msc:
                 break
             }
         }
@@ -160,6 +160,24 @@ public struct DosingDesign: Sendable, Hashable {
                 let (state, _) = try treatmentState(treatment)
                 let record = DoseRecord(time: at, amount: level, compartment: .number(state + 1))
                 items.append((at, 0, TimelineEntry(time: at, action: .dose(record, state: state))))
+            case let .msc(transplant):
+                try checkTime(transplant.atHours, "a transplant's time")
+                let count = transplant.count(forWeightKilograms: weight)
+                guard count.isFinite, count >= 0, count <= 1e12 else {
+                    throw .invalidDesign("a cell dose must be between 0 and 10^12 cells; got \(count)")
+                }
+                guard let trapped = runtime.model.parameterIndex("F_MSC_LUNG"),
+                      let lung = runtime.model.stateIndex("msc_lung"), let it = runtime.model.stateIndex("msc_it"),
+                      let cleared = runtime.model.stateIndex("msc_cleared") else {
+                    throw .invalidDesign("\(model.name) has no MSC pathway (it is a PK-only model)")
+                }
+                // IV: the trapped fraction lodges in the lung, the rest is cleared at once (debris in
+                // the liver within a day, Eggenhofer 2012); IT: all cells reach the meninges and DRG.
+                let share = transplant.route == .iv ? runtime.parameter(trapped) : 1
+                let at = transplant.atHours
+                for (state, cells) in [(transplant.route == .iv ? lung : it, count * share), (cleared, count * (1 - share))] where cells > 0 {
+                    items.append((at, 0, TimelineEntry(time: at, action: .dose(DoseRecord(time: at, amount: cells, compartment: .number(state + 1)), state: state))))
+                }
             case let .pellet(amount, at, remove):
                 try checkTime(at, "a pellet's implantation time")
                 try addDose(amount.milligrams(forWeightKilograms: weight), route: .pellet, at: at)

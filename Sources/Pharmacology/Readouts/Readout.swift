@@ -37,6 +37,8 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     case withdrawal
     /// Clinical Opiate Withdrawal Scale, 0–48 (humans): the withdrawal drive on the scale.
     case cows
+    /// Viable transplanted MSCs (lung and intrathecal), cells.
+    case mscCells = "msc_cells"
 
     /// Unit and meaning, for listings and column headers.
     public var unit: String {
@@ -50,6 +52,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .tolerance: "fold EC50"
         case .oih, .glia, .astrocytes, .cytokines, .withdrawal: "fraction"
         case .cows: "COWS 0-48"
+        case .mscCells: "cells"
         }
     }
 
@@ -63,6 +66,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .cytokines: "cytokines"
         case .withdrawal: "withdrawal"
         case .cows: "withdrawal"
+        case .mscCells: "msc_cells"
         default: nil
         }
     }
@@ -70,7 +74,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     /// Whether the readout is measured in `species`.
     public func applies(to species: Species) -> Bool {
         switch self {
-        case .plasmaConcentration, .effectSiteConcentration, .tolerance, .oih, .glia, .astrocytes, .cytokines, .withdrawal: true
+        case .plasmaConcentration, .effectSiteConcentration, .tolerance, .oih, .glia, .astrocytes, .cytokines, .withdrawal, .mscCells: true
         case .tailFlick, .mpe, .vonFrey: species != .human
         case .pain, .dailyMME, .cows: species == .human
         }
@@ -126,7 +130,7 @@ extension Trajectory {
             return column("tolerance")?.map { 1 + $0 }
         case .cows:
             return column("withdrawal")?.map { Readout.cows(withdrawal: $0) }
-        case .oih, .glia, .astrocytes, .cytokines, .withdrawal:
+        case .oih, .glia, .astrocytes, .cytokines, .withdrawal, .mscCells:
             return readout.mechanisticOutput.flatMap(column)
         case .tailFlick, .mpe, .vonFrey, .pain:
             guard let analgesia = column("analgesia") else { return nil }
