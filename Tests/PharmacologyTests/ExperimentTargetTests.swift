@@ -18,10 +18,15 @@ import Testing
             "the glial-inhibition level that doubles the days of efficacy halves glial activation; the study saw its rise prevented",
     ]
 
+    /// Every experiment run once, shared by the tests below.
+    static let results: [String: Result<ExperimentResult, PharmacologyError>] = Dictionary(
+        uniqueKeysWithValues: ExperimentCatalogue.all.map { experiment in
+            (experiment.name, Result { () throws(PharmacologyError) in try experiment.run() })
+        })
+
     @Test(arguments: ExperimentCatalogue.all.map(\.name))
     func targetsMeetThePublishedValues(name: String) throws {
-        let experiment = try #require(ExperimentCatalogue.named(name))
-        let result = try experiment.run()
+        let result = try #require(Self.results[name]).get()
         #expect(result.name == name)
         #expect(!result.targets.isEmpty)
         #expect(Set(result.targets.map(\.id)).count == result.targets.count, "target ids are unique")
@@ -65,7 +70,7 @@ import Testing
     }
 
     @Test func bothKindsOfTargetAreUsed() throws {
-        let kinds = try ExperimentCatalogue.all.flatMap { try $0.run().targets.map(\.kind) }
+        let kinds = try Self.results.values.flatMap { try $0.get().targets.map(\.kind) }
         #expect(kinds.contains(.calibration))
         #expect(kinds.contains(.validation))
     }

@@ -56,21 +56,6 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The model output a mechanistic readout reads, if it is one.
-    var mechanisticOutput: String? {
-        switch self {
-        case .tolerance: "tolerance"
-        case .oih: "hyperalgesia"
-        case .glia: "glia"
-        case .astrocytes: "astrocytes"
-        case .cytokines: "cytokines"
-        case .withdrawal: "withdrawal"
-        case .cows: "withdrawal"
-        case .mscCells: "msc_cells"
-        default: nil
-        }
-    }
-
     /// Whether the readout is measured in `species`.
     public func applies(to species: Species) -> Bool {
         switch self {
@@ -130,8 +115,11 @@ extension Trajectory {
             return column("tolerance")?.map { 1 + $0 }
         case .cows:
             return column("withdrawal")?.map { Readout.cows(withdrawal: $0) }
-        case .oih, .glia, .astrocytes, .cytokines, .withdrawal, .mscCells:
-            return readout.mechanisticOutput.flatMap(column)
+        case .oih:
+            return column("hyperalgesia")
+        case .glia, .astrocytes, .cytokines, .withdrawal, .mscCells:
+            // These readouts are named as the model outputs they read.
+            return column(readout.rawValue)
         case .tailFlick, .mpe, .vonFrey, .pain:
             guard let analgesia = column("analgesia") else { return nil }
             let hyperalgesia = column("hyperalgesia") ?? [Double](repeating: 0, count: analgesia.count)

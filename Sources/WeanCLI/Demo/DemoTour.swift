@@ -131,7 +131,10 @@ response(0) = KIN / KOUT
 
     static func runPharmacology() throws -> PharmacologyRun {
         let experiments = try ExperimentCatalogue.all.map { (experiment: $0, result: try $0.run()) }
-        let ed50 = experiments.first { $0.experiment.name == "morgan2006-tail-withdrawal-ed50" }?.result.targets.first?.model ?? 5.7
+        guard let ed50 = experiments.first(where: { $0.experiment.name == "morgan2006-tail-withdrawal-ed50" })?
+            .result.targets.first(where: { $0.id == "ed50" })?.model, ed50.isFinite else {
+            throw PharmacologyError.invalidDesign("the dose-response experiment gave no ED50")
+        }
         let times = gridHours(from: 0, to: 3, step: 0.25)
         let rat = try PKSimulation.run(try PKLibrary.model(.morphine, .rat),
                                        design: DosingDesign([.dose(DoseAmount(ed50, .mgPerKg), route: .sc, atHours: 0)]), outputTimes: times)

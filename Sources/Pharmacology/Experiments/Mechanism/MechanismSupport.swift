@@ -11,7 +11,6 @@ enum MechanismSupport {
     /// A daily-dosing run: the trajectory on an hourly-or-finer grid, and per day the readout
     /// `readingDelayHours` after the dose and just before it (the pre-dose baseline).
     struct Daily {
-        var trajectory: Trajectory
         /// %MPE (rodents) after each day's dose.
         var afterDose: [Double]
         /// The readout's value just before each day's dose (day 0: the naive baseline).
@@ -43,15 +42,15 @@ enum MechanismSupport {
         }
         func at(_ t: Double, _ series: [Double]) -> Double { series[times.firstIndex { abs($0 - t) < 1e-9 }!] }
         let days = 0..<days
-        let before = days.map { $0 == 0 ? values[0] : at(Double($0) * 24 - 0.01, values) }
+        // Just before each day's dose; day 0's "before" is the naive start.
+        func beforeEachDose(_ series: [Double]) -> [Double] { days.map { $0 == 0 ? series[0] : at(Double($0) * 24 - 0.01, series) } }
         return Daily(
-            trajectory: trajectory,
             afterDose: days.map { at(Double($0) * 24 + readingDelayHours, values) },
-            beforeDose: before,
-            tolerance: days.map { $0 == 0 ? tolerance[0] : at(Double($0) * 24 - 0.01, tolerance) },
-            hyperalgesia: days.map { $0 == 0 ? hyperalgesia[0] : at(Double($0) * 24 - 0.01, hyperalgesia) },
-            glia: days.map { $0 == 0 ? glia[0] : at(Double($0) * 24 - 0.01, glia) },
-            cytokines: days.map { $0 == 0 ? cytokines[0] : at(Double($0) * 24 - 0.01, cytokines) })
+            beforeDose: beforeEachDose(values),
+            tolerance: beforeEachDose(tolerance),
+            hyperalgesia: beforeEachDose(hyperalgesia),
+            glia: beforeEachDose(glia),
+            cytokines: beforeEachDose(cytokines))
     }
 
     /// Days of antinociceptive efficacy: when the post-dose %MPE first falls below half of day 1's,
