@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import Dosing
+import Simulation
 @testable import Pharmacology
 
 /// The library's models against closed forms and conservation of mass, for every model and route.
@@ -164,5 +166,30 @@ import Testing
         let times = [0, 167.99, 168, 168.01, 200]
         let run = try PKSimulation.run(model, design: DosingDesign([.patch(strength: DoseRate(20, .mcgPerHour), fromHours: 0, toHours: 168)]), outputTimes: times)
         #expect(run.column("Cp")!.allSatisfy { $0.isFinite })
+    }
+}
+
+/// The event engine's `moveAmount` on its own: discarding a state's amount (NONMEM's
+/// compartment-off) and moving it into another, at the entry's time, before outputs there.
+@Suite struct MoveAmountTests {
+    @Test func moveAndDiscard() throws {
+        let runtime = PKLibrary.models.first { $0.file == "morphine_rat.wean" }!.makeRuntime()
+        let model = runtime.model
+        let pellet = model.stateIndex("pellet")!, removed = model.stateIndex("removed")!
+        func run(_ to: Int?) throws -> [TimelineOutput] {
+            let dose = DoseRecord(time: 0, amount: 10, compartment: .number(pellet + 1))
+            let timeline = [TimelineEntry(time: 0, action: .dose(dose, state: pellet)),
+                            TimelineEntry(time: 5, action: .output(tag: 0)),
+                            TimelineEntry(time: 5, action: .moveAmount(from: pellet, to: to)),
+                            TimelineEntry(time: 5, action: .output(tag: 1)),
+                            TimelineEntry(time: 10, action: .output(tag: 2))]
+            return try Simulator.run(runtime, timeline: timeline).outputs
+        }
+        let moved = try run(removed), discarded = try run(nil)
+        let before = moved[0].values[pellet]
+        #expect(abs(before - 10 * exp(-0.018 * 5)) < 1e-6)
+        #expect(moved[1].values[pellet] == 0 && moved[2].values[pellet] == 0)
+        #expect(abs(moved[1].values[removed] - before) < 1e-12)
+        #expect(discarded[1].values[pellet] == 0 && discarded[1].values[removed] == 0)
     }
 }
