@@ -97,3 +97,10 @@ struct SVGWriter {
         Double(text.count) * fontSize * 0.58
     }
 }
+
+/// Escaping of text and attribute values for XML and HTML, shared by the SVG plots and Wean's HTML
+/// reports (one escaping rule, so a report and its figures never disagree).
+public enum XMLText {
+    /// `text` with `& < > " '` as entities and the control characters XML 1.0 forbids as spaces.
+    public static func escape(_ text: String) -> String { SVGWriter.escape(text) }
+}
