@@ -11,11 +11,13 @@ import Testing
         "varvel1989-fentanyl-patch/tmax-72h-patch":
             "constant patch input: concentrations rise until removal, patients peak at 12-48 h (reservoir depletion not modelled)",
         "johnston2004-il1ra/il1ra-prevents-tolerance":
-            "IL-1ra removes only the cytokine share of tolerance, about a third under daily systemic dosing; the study (intrathecal morphine) saw tolerance blocked",
-        "dicesaremannelli2018-tolerance-recovery/pea-recovery-days":
-            "glial inhibition slows activation but does not speed resolution: about 14 days with PEA, the rats took 4",
+            "IL-1ra removes only the cytokine share of tolerance, about a third of the day-5 loss under daily systemic dosing; the study (intrathecal morphine) saw tolerance blocked",
         "dicesaremannelli2015-pea-tolerance/pea-prevents-glial-activation":
-            "the glial-inhibition level that doubles the days of efficacy halves glial activation; the study saw its rise prevented",
+            "the glial-inhibition level that doubles the days of efficacy roughly halves glial activation; the study saw its rise prevented",
+        "johnston2004-il1ra/il1ra-stops-further-tolerance":
+            "IL-1ra from day 6 makes tolerance fall by about twice the small rise morphine alone still gives; the target allowed a fall of at most twice it (the study reports further tolerance prevented, not by how much)",
+        "chen2015-it-bmsc-nerve-injury/anti-tgfb1-removes-relief":
+            "by day 14 the intrathecal cells have resolved the glia and the injury drive has faded, so neutralising TGF-beta1 no longer brings allodynia back; Chen saw relief lost within hours",
     ]
 
     /// Every experiment run once, shared by the tests below.

@@ -32,8 +32,9 @@ import Testing
                 let route = g.uniform() < 0.85 ? g.pick(model.supportedRoutes) : g.pick(Route.allCases)
                 let amount = DoseAmount(number(20), g.pick(AmountUnit.allCases))
                 let start = number(48) - 6
-                switch g.next() % 8 {
+                switch g.next() % 9 {
                 case 7: items.append(.msc(CellTransplant(cells: number(1e7), unit: g.pick(CellTransplant.Unit.allCases), route: g.pick(CellTransplant.Route.allCases), atHours: start)))
+                case 8: items.append(.nerveInjury(g.pick(NerveInjury.allCases), atHours: start))
                 case 0: items.append(.dose(amount, route: route, atHours: start))
                 case 1: items.append(.repeated(amount, route: route, everyHours: number(24), fromHours: start, toHours: start + number(96)))
                 case 2: items.append(.infusion(DoseRate(number(2), g.pick(RateUnit.allCases)), route: route, fromHours: start, toHours: start + number(24)))

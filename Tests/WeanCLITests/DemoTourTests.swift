@@ -38,8 +38,17 @@ import Pharmacology
         #expect(tour.clinic.taper.steps.map(\.mmePerDay) == [225, 180, 135, 90, 45, 30, 15, 0])
         #expect(tour.pharmacology.experiments.count == ExperimentCatalogue.all.count)
         #expect(abs(tour.pharmacology.tailFlick.map(\.mpe).max()! - 50) < 5)
-        let text = tour.rendered()
+        // The MSC stop: prevention keeps day 28's effect, reversal restores it after day 14, and
+        // the human projection runs both arms at every time.
+        let day = { (d: Double) in tour.msc.days.firstIndex(of: d)! }
+        #expect(tour.msc.prevention[day(28)] > tour.msc.morphine[day(28)] + 10)
+        #expect(tour.msc.reversal[day(14)] == tour.msc.morphine[day(14)])
+        #expect(tour.msc.reversal[day(17)] > tour.msc.morphine[day(17)] + 10)
+        #expect(tour.msc.figureSVG.hasPrefix("<svg") || tour.msc.figureSVG.hasPrefix("<?xml"))
+        #expect(tour.msc.human.rows.count == 12)
+        let text = tour.rendered(mscPlotPath: "x.svg")
         #expect(text.contains("stuartharris2000-morphine-pk"))
+        #expect(text.contains("Plot: x.svg"))
         #expect(text.hasSuffix(Notice.text + "\n"))
     }
 }

@@ -27,6 +27,8 @@ public enum Administration: Sendable, Hashable {
     case treatmentBolus(Treatment, level: Double, atHours: Double)
     /// A mesenchymal stem cell transplant.
     case msc(CellTransplant)
+    /// A peripheral nerve injury (CCI or SNI) at `atHours`.
+    case nerveInjury(NerveInjury, atHours: Double)
 
     /// The most doses one repeated administration (or patch schedule) may expand to: beyond it an
     /// interval is a typing error (a 1-minute interval over ten weeks is 100 800 doses).
@@ -64,6 +66,7 @@ public enum Administration: Sendable, Hashable {
         case let .treatment(_, _, from, _): from
         case let .treatmentBolus(_, _, at): at
         case let .msc(transplant): transplant.atHours
+        case let .nerveInjury(_, at): at
         }
     }
 }

@@ -43,7 +43,7 @@ public struct DosingDesign: Sendable, Hashable {
                 total += strength.milligramsPerHour(forWeightKilograms: weight) * max(0, min(to, time) - from)
             case let .pellet(amount, at, _):
                 if at <= time { total += amount.milligrams(forWeightKilograms: weight) }
-            case .treatment, .treatmentBolus, .msc:
+            case .treatment, .treatmentBolus, .msc, .nerveInjury:
                 break
             }
         }
@@ -178,6 +178,12 @@ public struct DosingDesign: Sendable, Hashable {
                 for (state, cells) in [(transplant.route == .iv ? lung : it, count * share), (cleared, count * (1 - share))] where cells > 0 {
                     items.append((at, 0, TimelineEntry(time: at, action: .dose(DoseRecord(time: at, amount: cells, compartment: .number(state + 1)), state: state))))
                 }
+            case let .nerveInjury(kind, at):
+                try checkTime(at, "an injury's time")
+                guard let state = runtime.model.stateIndex(NerveInjury.state) else {
+                    throw .invalidDesign("\(model.name) has no nerve-injury pathway (it is a PK-only model); \(kind.rawValue) needs a mechanistic model")
+                }
+                items.append((at, 0, TimelineEntry(time: at, action: .dose(DoseRecord(time: at, amount: NerveInjury.size, compartment: .number(state + 1)), state: state))))
             case let .pellet(amount, at, remove):
                 try checkTime(at, "a pellet's implantation time")
                 try addDose(amount.milligrams(forWeightKilograms: weight), route: .pellet, at: at)

@@ -10,9 +10,13 @@
 ///   fraction (0–1) of opioid-driven glial activation blocked.
 /// - `naloxone` — competitive µ antagonist: its concentration over its Ki, i.e. the fold shift of
 ///   the opioid's EC50 (a bolus of 100 precipitates withdrawal).
+/// - `antiTGFb1` — a TGF-β1-neutralising antibody given intrathecally: the fraction (0–1) of the
+///   TGF-β1 secreted by intrathecal MSCs neutralised (Chen G et al., J Clin Invest
+///   2015;125:3226: it removed the cells' relief of nerve-injury pain; neutralising IL-10 did not).
 /// Levels are effect levels, not doses: the dose–level relation of each agent is not modelled.
 public enum Treatment: String, Sendable, CaseIterable, Codable {
     case il1ra, propentofylline, pea, naloxone
+    case antiTGFb1 = "anti-tgfb1"
 
     /// The model state the treatment feeds.
     public var state: String {
@@ -20,6 +24,7 @@ public enum Treatment: String, Sendable, CaseIterable, Codable {
         case .il1ra: "il1ra"
         case .propentofylline, .pea: "glial_inhibitor"
         case .naloxone: "naloxone"
+        case .antiTGFb1: "anti_tgfb1"
         }
     }
 
@@ -29,6 +34,7 @@ public enum Treatment: String, Sendable, CaseIterable, Codable {
         case .il1ra: "HALF_IL1RA"
         case .propentofylline, .pea: "HALF_GLIAL_INHIBITOR"
         case .naloxone: "HALF_NALOXONE"
+        case .antiTGFb1: "HALF_ANTI_TGFB1"
         }
     }
 

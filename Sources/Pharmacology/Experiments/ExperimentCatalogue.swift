@@ -21,6 +21,11 @@ public enum ExperimentCatalogue {
         .ferrini2013BDNFKnockout,
         .chu2006HumanOIH,
         .cepeda2010StableDose,
+        .lee2009LungKinetics,
+        .hua2016MSCPrevention,
+        .hua2016MSCReversal,
+        .cheng2017CCIMSC,
+        .chen2015IntrathecalBMSC,
     ]
 
     /// The experiment called `name`.

@@ -106,6 +106,7 @@ response(0) = KIN / KOUT
     var population: PopulationRun
     var clinic: ClinicRun
     var pharmacology: PharmacologyRun
+    var msc: MSCRun
     /// The message with which the engine refused a solution that blows up.
     var refusal: String
 
@@ -142,9 +143,54 @@ response(0) = KIN / KOUT
         return PharmacologyRun(experiments: experiments, ed50: ed50, tailFlick: Array(zip(times, mpe)).map { (time: $0.0, mpe: $0.1) })
     }
 
+    /// The MSC stop: Hua 2016's prevention and reversal designs in rats (from the experiments run
+    /// at the pharmacology stop) and one human projection.
+    struct MSCRun {
+        /// Daily %MPE 30 min after the dose: morphine alone, cells 1 day before, cells on day 14.
+        var days: [Double]
+        var morphine: [Double]
+        var prevention: [Double]
+        var reversal: [Double]
+        /// The prevention and reversal experiments, drawn as one figure (SVG text).
+        var figureSVG: String
+        /// A 70-kg patient on oral morphine 30 mg every 12 h, with or without IV cells on day 30.
+        var human: TransplantComparison
+    }
+
+    static func runMSC(_ experiments: [(experiment: Experiment, result: ExperimentResult)]) throws -> MSCRun {
+        func result(_ name: String) throws -> (Experiment, ExperimentResult) {
+            guard let pair = experiments.first(where: { $0.experiment.name == name }) else {
+                throw PharmacologyError.invalidDesign("the experiment \(name) was not run")
+            }
+            return pair
+        }
+        func curve(_ result: ExperimentResult, _ name: String) throws -> ExperimentPanel.Curve {
+            guard let curve = result.panels.first?.curves.first(where: { $0.name == name }) else {
+                throw PharmacologyError.invalidDesign("\(result.name) has no curve '\(name)'")
+            }
+            return curve
+        }
+        let (preventionExperiment, prevention) = try result("hua2016-msc-prevention")
+        let (_, reversal) = try result("hua2016-msc-reversal")
+        let morphine = try curve(prevention, "morphine")
+        var combined = prevention
+        combined.name = "hua2016-msc-prevention + reversal"
+        combined.targets += reversal.targets
+        combined.panels = [prevention.panels[0], reversal.panels[0]]
+        let human = try TransplantComparison.run(
+            try PKLibrary.model(.morphine, .human),
+            design: DosingDesign([.repeated(DoseAmount(30, .mg), route: .oral, everyHours: 12, fromHours: 0, toHours: 90 * 24)], weightKilograms: 70),
+            transplant: CellTransplant(cells: 1.5e6, unit: .cellsPerKg, route: .iv, atHours: 30 * 24),
+            readouts: [.tolerance, .oih, .pain], hours: [30 * 24 - 0.5, 32 * 24 - 0.5, 60 * 24 - 0.5, 90 * 24 - 0.5])
+        return MSCRun(days: morphine.x, morphine: morphine.y, prevention: try curve(prevention, "MSC IV day -1").y,
+                      reversal: try curve(reversal, "MSC IV day 14").y,
+                      figureSVG: ExperimentFigure.svg(for: combined, experiment: preventionExperiment), human: human)
+    }
+
     /// Runs every stop of the tour.
     static func run() throws -> DemoTour {
-        DemoTour(
+        let pharmacology = try runPharmacology()
+        return DemoTour(
             oscillator: try [SolverMethod.dopri5, .vern7].map(runOscillator),
             stiff: try [SolverMethod.auto, .rodas5, .bdf].map(runStiff),
             explicitOnStiff: explicitOnStiffMessage(),
@@ -152,7 +198,8 @@ response(0) = KIN / KOUT
             language: try runLanguage(),
             population: try runPopulation(),
             clinic: try runClinic(),
-            pharmacology: try runPharmacology(),
+            pharmacology: pharmacology,
+            msc: try runMSC(pharmacology.experiments),
             refusal: refusalMessage())
     }
 
@@ -329,7 +376,7 @@ response(0) = KIN / KOUT
     }
 
     /// The tour as text for a terminal, with the notice as its footer.
-    func rendered() -> String {
+    func rendered(mscPlotPath: String? = nil) -> String {
         var text = "Wean demo — a tour of what Wean can do so far.\n\n"
         text += "1. ODE engine: harmonic oscillator y'' = −y over 100 periods (t = 0 … 200π),\n"
         text += "   rtol = atol = 1e-10, against the exact solution (cos t, −sin t).\n\n"
@@ -434,9 +481,35 @@ response(0) = KIN / KOUT
         text += "   Try: swift run -c release wean experiment list\n"
         text += "        swift run -c release wean experiment stuartharris2000-morphine-pk --plot morphine.svg\n\n"
 
-        text += "8. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
+        text += "8. MSC therapy (Hua et al., Sci Rep 2016; Cleveland Clinic): mesenchymal stem cells, IV or intrathecal,\n"
+        text += "   calm spinal glia through secreted mediators (TSG-6 from lung-trapped IV cells, TGF-β1 from intrathecal\n"
+        text += "   cells) and leave a weeks-long resolution memory. Rats on morphine 10 mg/kg s.c. daily, %MPE 30 min\n"
+        text += "   after the dose; 10⁶ IV cells 1 day before morphine (prevention) or on day 14 (reversal):\n\n"
+        var mscTable = TextTable(["day"] + [1, 4, 7, 10, 13, 14, 16, 19, 22, 25, 28].map { "\($0)" })
+        func row(_ name: String, _ values: [Double]) {
+            mscTable.rows.append([name] + [1, 4, 7, 10, 13, 14, 16, 19, 22, 25, 28].map { day in
+                let index = msc.days.firstIndex(of: Double(day))
+                return index.map { fixed(values[$0], decimals: 0) } ?? "—"
+            })
+        }
+        row("morphine", msc.morphine)
+        row("+ MSC day -1", msc.prevention)
+        row("+ MSC day 14", msc.reversal)
+        text += mscTable.rendered(indent: "   ")
+        text += "\n   Plot: \(mscPlotPath ?? "not written")\n"
+        text += "   A 70-kg patient on oral morphine 30 mg every 12 h, IV cells 1.5×10⁶/kg on day 30 (rodent mediator and\n"
+        text += "   memory parameters scaled per kg — an extrapolation, no human trial has reported):\n\n"
+        var humanTable = TextTable("day", "readout", "without cells", "with cells")
+        for row in msc.human.rows {
+            humanTable.add(fixed((row.hours + 0.5) / 24, decimals: 0), "\(row.readout.rawValue) (\(row.readout.unit))", fixed(row.without, decimals: 2), fixed(row.with, decimals: 2))
+        }
+        text += humanTable.rendered(indent: "   ")
+        text += "   Try: swift run -c release wean experiment hua2016-msc-reversal --plot reversal.svg\n"
+        text += "        swift run -c release wean experiment chen2015-it-bmsc-nerve-injury\n\n"
+
+        text += "9. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
         text += "   \"\(refusal)\"\n\n"
-        text += "Coming next: MSC therapy and nerve injury, a rerunnable calibration, `wean scenario`, model-guided tapers, trials.\n\n"
+        text += "Coming next: a rerunnable calibration, `wean scenario`, model-guided tapers, trials.\n\n"
         text += Notice.text + "\n"
         return text
     }

@@ -47,5 +47,5 @@ extension Experiment {
 
     /// The glial-inhibition level standing for PEA 30 mg/kg s.c. daily (calibrated to the doubling
     /// of effective days in Di Cesare Mannelli 2015).
-    static let peaLevel = 0.5
+    static let peaLevel = 0.2507
 }

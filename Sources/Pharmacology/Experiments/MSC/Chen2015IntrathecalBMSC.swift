@@ -1,0 +1,49 @@
+import Foundation
+
+extension Experiment {
+    /// Chen G, Park CK, Xie RG, Ji RR. "Intrathecal bone marrow stromal cells inhibit neuropathic
+    /// pain via TGF-β secretion." *J Clin Invest* 2015;125:3226–3240 (abstract; science.md §2.1):
+    /// one intrathecal BMSC injection relieved the allodynia of CCI in mice for several weeks; the
+    /// cells survived at the DRG for more than 2 months; neutralising TGF-β1 (not IL-10) removed the
+    /// relief. Design: mouse CCI at day 0, 2.5×10⁵ BMSCs i.t. on day 4 [unverified: dose and day
+    /// recalled], von Frey daily; a TGF-β1-neutralising antibody (the whole secreted TGF-β1 blocked)
+    /// given on day 14, read the next day [unverified: the study read within hours]. The cells'
+    /// survival fixed `HALF_MSC_IT` (calibration); everything else is validation (the MSC
+    /// parameters came from the Hua rat arms, the injury parameters from the rat CCI of
+    /// `cheng2017-cci-msc`).
+    static let chen2015IntrathecalBMSC = Experiment(
+        name: "chen2015-it-bmsc-nerve-injury",
+        description: "mouse CCI, intrathecal BMSCs on day 4: allodynia relieved for weeks through TGF-beta1; cells survive > 2 months",
+        citation: "Chen G et al., J Clin Invest 2015;125:3226-3240"
+    ) { () throws(PharmacologyError) in
+        let model = try PKLibrary.model(.morphine, .mouse)
+        let days = 63
+        let cells = MSCSupport.chenMouseITCells
+        let transplant = Administration.msc(CellTransplant(cells: cells, route: .it, atHours: 4 * 24))
+        let untreated = try MSCSupport.injury(model, days: days)
+        let treated = try MSCSupport.injury(model, days: days, extra: [transplant])
+        let neutralised = try MSCSupport.injury(model, days: days, extra: [transplant, .treatmentBolus(.antiTGFb1, level: 1, atHours: 14 * 24)])
+        let targets = [
+            ExperimentTarget(id: "cci-allodynia", kind: .validation,
+                             description: "von Frey threshold lost on day 4 after CCI, before the cells (mechanical allodynia; size not read: 30-80 %)",
+                             observed: 0.5, model: untreated.allodynia[4], tolerance: 0.3, unit: "fraction"),
+            ExperimentTarget(id: "relief-at-3-weeks", kind: .validation,
+                             description: "share of the allodynia removed on day 21 by the cells (relief for several weeks)",
+                             observed: 0.7, model: MSCSupport.relief(treated, untreated, day: 21), tolerance: 0.3, unit: "fraction"),
+            ExperimentTarget(id: "anti-tgfb1-removes-relief", kind: .validation,
+                             description: "share of the allodynia removed on day 15, a day after neutralising TGF-beta1 (relief gone: near 0)",
+                             observed: 0, model: MSCSupport.relief(neutralised, untreated, day: 15), tolerance: 0.3, unit: "fraction"),
+            ExperimentTarget(id: "cells-survive-2-months", kind: .calibration,
+                             description: "share of the injected cells alive on day 60 (more than 2 months after injection some survive)",
+                             observed: 0.25, model: treated.cells[60] / cells, tolerance: 0.2, unit: "fraction"),
+        ]
+        let axis = (0...days).map(Double.init)
+        let panels = [
+            ExperimentPanel(title: "Mouse CCI, BMSCs i.t. on day 4 (Chen 2015 design)", xLabel: "day after injury", yLabel: "von Frey threshold lost (fraction)",
+                            curves: [ExperimentSupport.curve("CCI", axis, untreated.allodynia),
+                                     ExperimentSupport.curve("CCI + BMSC i.t.", axis, treated.allodynia, dashed: true),
+                                     ExperimentSupport.curve("CCI + BMSC i.t. + anti-TGF-beta1 day 14", axis, neutralised.allodynia, dashed: true)]),
+        ]
+        return ExperimentResult(name: "chen2015-it-bmsc-nerve-injury", targets: targets, panels: panels)
+    }
+}
