@@ -7,7 +7,8 @@
 ///   (Johnston IN et al., J Neurosci 2004;24:7353).
 /// - `propentofylline`, `pea` — glial inhibitors (propentofylline: Raghavendra V et al.,
 ///   Neuropsychopharmacology 2004;29:327; palmitoylethanolamide: BioMed Res Int 2015:894732): the
-///   fraction (0–1) of opioid-driven glial activation blocked.
+///   fraction (0–1) of glial activation blocked; the same level also speeds activated glia back to
+///   rest (`K_RESOLVE`; PEA's 4-day recovery, Front Pharmacol 2018;9:473).
 /// - `naloxone` — competitive µ antagonist: its concentration over its Ki, i.e. the fold shift of
 ///   the opioid's EC50 (a bolus of 100 precipitates withdrawal).
 /// - `antiTGFb1` — a TGF-β1-neutralising antibody given intrathecally: the fraction (0–1) of the
