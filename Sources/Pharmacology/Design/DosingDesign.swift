@@ -103,6 +103,11 @@ public struct DosingDesign: Sendable, Hashable {
                 items.append((time, 0, TimelineEntry(time: time, action: .dose(record, state: state))))
             }
         }
+        /// An amount put straight into a model state (a treatment bolus, cells, an injury's drive).
+        func addBolus(_ amount: Double, state: Int, at time: Double) {
+            let record = DoseRecord(time: time, amount: amount, compartment: .number(state + 1))
+            items.append((time, 0, TimelineEntry(time: time, action: .dose(record, state: state))))
+        }
         func addInfusion(_ milligramsPerHour: Double, route: Route, from: Double, to: Double) throws(PharmacologyError) {
             try checkTime(from, "an infusion's start")
             try checkTime(to, "an infusion's end")
@@ -158,8 +163,7 @@ public struct DosingDesign: Sendable, Hashable {
                 try checkTime(at, "a treatment's time")
                 try checkLevel(level, treatment)
                 let (state, _) = try treatmentState(treatment)
-                let record = DoseRecord(time: at, amount: level, compartment: .number(state + 1))
-                items.append((at, 0, TimelineEntry(time: at, action: .dose(record, state: state))))
+                addBolus(level, state: state, at: at)
             case let .msc(transplant):
                 try checkTime(transplant.atHours, "a transplant's time")
                 let count = transplant.count(forWeightKilograms: weight)
@@ -176,14 +180,14 @@ public struct DosingDesign: Sendable, Hashable {
                 let share = transplant.route == .iv ? runtime.parameter(trapped) : 1
                 let at = transplant.atHours
                 for (state, cells) in [(transplant.route == .iv ? lung : it, count * share), (cleared, count * (1 - share))] where cells > 0 {
-                    items.append((at, 0, TimelineEntry(time: at, action: .dose(DoseRecord(time: at, amount: cells, compartment: .number(state + 1)), state: state))))
+                    addBolus(cells, state: state, at: at)
                 }
             case let .nerveInjury(kind, at):
                 try checkTime(at, "an injury's time")
                 guard let state = runtime.model.stateIndex(NerveInjury.state) else {
                     throw .invalidDesign("\(model.name) has no nerve-injury pathway (it is a PK-only model); \(kind.rawValue) needs a mechanistic model")
                 }
-                items.append((at, 0, TimelineEntry(time: at, action: .dose(DoseRecord(time: at, amount: NerveInjury.size, compartment: .number(state + 1)), state: state))))
+                addBolus(NerveInjury.size, state: state, at: at)
             case let .pellet(amount, at, remove):
                 try checkTime(at, "a pellet's implantation time")
                 try addDose(amount.milligrams(forWeightKilograms: weight), route: .pellet, at: at)

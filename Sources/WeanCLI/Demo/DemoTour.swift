@@ -485,9 +485,10 @@ response(0) = KIN / KOUT
         text += "   calm spinal glia through secreted mediators (TSG-6 from lung-trapped IV cells, TGF-β1 from intrathecal\n"
         text += "   cells) and leave a weeks-long resolution memory. Rats on morphine 10 mg/kg s.c. daily, %MPE 30 min\n"
         text += "   after the dose; 10⁶ IV cells 1 day before morphine (prevention) or on day 14 (reversal):\n\n"
-        var mscTable = TextTable(["day"] + [1, 4, 7, 10, 13, 14, 16, 19, 22, 25, 28].map { "\($0)" })
+        let shownDays = [1, 4, 7, 10, 13, 14, 16, 19, 22, 25, 28]
+        var mscTable = TextTable(["day"] + shownDays.map { "\($0)" })
         func row(_ name: String, _ values: [Double]) {
-            mscTable.rows.append([name] + [1, 4, 7, 10, 13, 14, 16, 19, 22, 25, 28].map { day in
+            mscTable.rows.append([name] + shownDays.map { day in
                 let index = msc.days.firstIndex(of: Double(day))
                 return index.map { fixed(values[$0], decimals: 0) } ?? "—"
             })
