@@ -66,6 +66,10 @@ public struct OpioidModel: Sendable {
     /// The routes supported, in a stable order.
     public var supportedRoutes: [Route] { Route.allCases.filter { routes[$0] != nil } }
 
+    /// Whether the model carries the mechanism (tolerance, glia, OIH, MSC and nerve-injury
+    /// pathways) besides its PK; the others are PK-only (analgesia from Ce, no adaptation).
+    public var isMechanistic: Bool { checkedModel.stateIndex("msc_lung") != nil }
+
     /// A fresh native instance of the model at its default parameters.
     public func makeRuntime() -> any ModelRuntime { make() }
 

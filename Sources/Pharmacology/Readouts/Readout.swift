@@ -56,6 +56,41 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// What the readout means, in one line (for `wean scenario --list-readouts`).
+    public var meaning: String {
+        switch self {
+        case .plasmaConcentration: "plasma concentration of the opioid"
+        case .effectSiteConcentration: "effect-site (biophase) concentration of the opioid"
+        case .tailFlick: "tail-flick (tail-withdrawal) latency, between the baseline and the cut-off"
+        case .mpe: "antinociception as % of the maximal possible effect against the drug-free baseline (negative: hyperalgesia)"
+        case .vonFrey: "50% paw-withdrawal threshold to von Frey filaments (mechanical sensitivity; falls with allodynia)"
+        case .pain: "pain intensity on the 0-10 numeric rating scale"
+        case .dailyMME: "oral morphine milligram equivalents given over the preceding 24 h (CDC 2022)"
+        case .tolerance: "tolerance: fold increase of the opioid's EC50 (1 = none)"
+        case .oih: "opioid-induced hyperalgesia (or nerve-injury allodynia): fraction of the pain threshold lost"
+        case .glia: "spinal microglial activation, fraction of maximal"
+        case .astrocytes: "spinal astrocyte activation, fraction of maximal"
+        case .cytokines: "pro-inflammatory cytokine pool (IL-1beta/TNF), fraction of maximal"
+        case .withdrawal: "withdrawal drive: counter-adaptation not matched by receptor activation"
+        case .cows: "Clinical Opiate Withdrawal Scale total"
+        case .mscCells: "viable transplanted mesenchymal stem cells (lung and intrathecal)"
+        }
+    }
+
+    /// The model output the readout is computed from (`nil` for daily MME, which reads the design).
+    public var modelOutput: String? {
+        switch self {
+        case .plasmaConcentration: "Cp"
+        case .effectSiteConcentration: "Ce"
+        case .tailFlick, .mpe, .vonFrey, .pain: "analgesia"
+        case .dailyMME: nil
+        case .tolerance: "tolerance"
+        case .oih: "hyperalgesia"
+        case .cows, .withdrawal: "withdrawal"
+        case .glia, .astrocytes, .cytokines, .mscCells: rawValue
+        }
+    }
+
     /// Whether the readout is measured in `species`.
     public func applies(to species: Species) -> Bool {
         switch self {

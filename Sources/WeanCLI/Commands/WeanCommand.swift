@@ -7,7 +7,7 @@ public struct WeanCommand: ParsableCommand {
         commandName: "wean",
         abstract: "Simulate opioid tolerance, hyperalgesia and MSC therapy; plan tapers.",
         discussion: Notice.text,
-        subcommands: [DemoCommand.self, CheckCommand.self, SimulateCommand.self, ExperimentCommand.self, MMECommand.self, RiskCommand.self, COWSCommand.self, PainCommand.self, TaperCommand.self, BenchCommand.self]
+        subcommands: [DemoCommand.self, CheckCommand.self, SimulateCommand.self, ExperimentCommand.self, ScenarioCommand.self, MMECommand.self, RiskCommand.self, COWSCommand.self, PainCommand.self, TaperCommand.self, BenchCommand.self]
     )
 
     public init() {}

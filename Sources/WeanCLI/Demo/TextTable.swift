@@ -11,6 +11,8 @@ struct TextTable {
 
     mutating func add(_ cells: String...) { rows.append(cells) }
 
+    mutating func add(_ cells: [String]) { rows.append(cells) }
+
     /// The table with columns padded to their widest cell, first column left-aligned.
     func rendered(indent: String = "  ") -> String {
         let all = [header] + rows

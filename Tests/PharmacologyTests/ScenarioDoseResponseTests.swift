@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+
+/// `--dose-response`: the drug-naive ED50 against the Emax model solved by hand, the test on copies
+/// of the state, and the range flags.
+@Suite struct ScenarioDoseResponseTests {
+    /// Oral oxycodone (a PK-only model: one compartment, first-order absorption, effect site,
+    /// sigmoid Emax) has a closed-form effect-site curve, so its ED50 is known without the solver:
+    /// the dose whose peak Ce equals EC50. Ce(t) = F·D·ka·ke0/V · Σ e^(−λᵢt)/Πⱼ≠ᵢ(λⱼ − λᵢ) over
+    /// λ ∈ {k, ka, ke0}; its peak is found by golden-section search.
+    @Test func naiveED50EqualsTheAnalyticEmaxED50() throws {
+        let model = try PKLibrary.model(.oxycodone, .human)
+        let parameters = Dictionary(uniqueKeysWithValues: model.checkedModel.parameters.map { ($0.name, $0.defaultValue) })
+        let (cl, v, f, ka, ke0, ec50) = (parameters["CL70"]!, parameters["V70"]!, parameters["F_ORAL"]!, parameters["KA_ORAL"]!,
+                                         parameters["KE0"]!, parameters["EC50"]!)
+        let k = cl / v
+        let rates = [k, ka, ke0]
+        func ce(_ t: Double) -> Double {  // per mg
+            var sum = 0.0
+            for (i, rate) in rates.enumerated() {
+                let product = rates.enumerated().filter { $0.offset != i }.map { $0.element - rate }.reduce(1, *)
+                sum += exp(-rate * t) / product
+            }
+            return f * ka * ke0 / v * sum
+        }
+        var (a, b) = (0.0, 24.0)
+        let golden = (sqrt(5.0) - 1) / 2
+        for _ in 0..<200 {
+            let c = b - golden * (b - a), d = a + golden * (b - a)
+            if ce(c) > ce(d) { b = d } else { a = c }
+        }
+        let peak = (a + b) / 2
+        let analytic = ec50 / ce(peak)
+
+        let doses = (0..<45).map { 2 * pow(1.1, Double($0)) }  // 2 … 130 mg, bracketing the ED50
+        let scenario = Scenario(species: .human, opioid: .oxycodone, administrations: [], doseResponses: [
+            DoseResponseTest(atHours: 0, doses: doses, unit: .mg, route: .oral),
+        ], endHours: 1, readouts: [.pain])
+        let result = try scenario.run().doseResponses[0]
+        let ed50 = try #require(result.ed50Naive)
+        #expect(abs(ed50 / analytic - 1) < 2e-3, "ED50 \(ed50) mg vs analytic \(analytic) mg")
+        #expect(abs(try #require(result.ed50) - ed50) < 1e-6 * ed50)
+        // Linear PK without acute tolerance: one peak-effect time for every dose, the analytic one to the minute.
+        #expect(Set(result.peakHours).count == 1)
+        #expect(abs(result.peakHours[0] - peak) <= 1.0 / 60)
+        // Naive: the response is 100 × the Emax fraction at the peak.
+        for (dose, response) in zip(doses, result.naiveResponses) {
+            let c = dose * ce(result.peakHours[0])
+            #expect(abs(response - 100 * c * c / (ec50 * ec50 + c * c)) < 1e-4)
+        }
+    }
+
+    /// The rat's naive test is Morgan 2006's between-subjects design: the same doses give the
+    /// experiment's ED50.
+    @Test func naiveRatED50IsMorgansExperiment() throws {
+        let scenario = try ScenarioTests.scenario(end: "1d", [("dose-response", "at=0h,doses=0.5,1,2,4,8,16,32,unit=mg/kg,route=sc")])
+        let ed50 = try #require(try scenario.run().doseResponses[0].ed50Naive)
+        let experiment = try #require(ExperimentCatalogue.named("morgan2006-tail-withdrawal-ed50")).run()
+        let target = try #require(experiment.targets.first { $0.id == "ed50" })
+        #expect(abs(ed50 / target.model - 1) < 1e-6, "\(ed50) vs \(target.model)")
+    }
+
+    /// Before any opioid the subject is drug-naive: the ratio is 1. After a week of daily morphine
+    /// the curve has shifted right (tolerance), and more so after two; a test on a dosing day
+    /// replaces that day's dose, so it equals the test on a regimen that stopped just before.
+    @Test func toleranceShiftsTheCurveRight() throws {
+        let test = "doses=0.5,1,2,4,8,16,32,64,128,unit=mg/kg,route=sc"
+        let result = try ScenarioTests.scenario(end: "15d", every: "1d", [
+            ("dose", "amount=10,unit=mg/kg,route=sc,every=24h,from=0d,to=14d"),
+            ("dose-response", "at=-1d,\(test)"), ("dose-response", "at=7d,\(test)"), ("dose-response", "at=14d,\(test)"),
+        ]).run()
+        let ratios = try result.doseResponses.map { try #require($0.ed50Ratio) }
+        #expect(abs(ratios[0] - 1) < 1e-6)
+        #expect(ratios[1] > 2)
+        #expect(ratios[2] > ratios[1])
+        // The JSON order is the order given.
+        #expect(result.doseResponses.map(\.test.atHours) == [-24, 168, 336])
+        let stopped = try ScenarioTests.scenario(end: "8d", every: "1d", [
+            ("dose", "amount=10,unit=mg/kg,route=sc,every=24h,from=0d,to=7d"), ("dose-response", "at=7d,\(test)"),
+        ]).run()
+        #expect(abs(try #require(stopped.doseResponses[0].ed50Ratio) / ratios[1] - 1) < 1e-6)
+    }
+
+    /// Drug on board raises the baseline the response is read against: a challenge during a
+    /// morphine infusion gives less %MPE than the same challenge without it.
+    @Test func drugOnBoardRaisesTheBaseline() throws {
+        let test = "at=2h,doses=1,2,4,8,16,unit=mg/kg,route=sc"
+        let infused = try ScenarioTests.scenario(end: "4h", [("infusion", "rate=0.5,unit=mg/kg/h,route=iv,from=0h,to=4h"), ("dose-response", test)]).run()
+        let clean = try ScenarioTests.scenario(end: "4h", [("dose-response", test)]).run()
+        for (a, b) in zip(infused.doseResponses[0].responses, clean.doseResponses[0].responses) { #expect(a < b) }
+    }
+
+    @Test func rangeFlags() throws {
+        let low = try ScenarioTests.scenario(end: "1d", [("dose-response", "at=0h,doses=0.01,0.02,unit=mg/kg,route=sc")]).run().doseResponses[0]
+        #expect(low.ed50 == nil && low.aboveRange && !low.belowRange)
+        let high = try ScenarioTests.scenario(end: "1d", [("dose-response", "at=0h,doses=100,200,unit=mg/kg,route=sc")]).run().doseResponses[0]
+        #expect(high.ed50 == nil && high.belowRange && !high.aboveRange)
+        #expect(high.ed50Ratio == nil)
+    }
+}
+
+/// What a copy of the subject keeps at the test's time.
+@Suite struct ChallengeCopyTests {
+    @Test func scheduledEventsFromTheTestOnAreNotDone() {
+        let amount = DoseAmount(10, .mgPerKg)
+        #expect(Administration.dose(amount, route: .sc, atHours: 72).kept(inCopyAt: 72) == nil)
+        #expect(Administration.dose(amount, route: .sc, atHours: 71).kept(inCopyAt: 72) == .dose(amount, route: .sc, atHours: 71))
+        #expect(Administration.repeated(amount, route: .sc, everyHours: 24, fromHours: 0, toHours: 336).kept(inCopyAt: 72)
+            == .repeated(amount, route: .sc, everyHours: 24, fromHours: 0, toHours: 72))
+        let infusion = Administration.infusion(DoseRate(1, .mgPerHour), route: .iv, fromHours: 0, toHours: 96)
+        #expect(infusion.kept(inCopyAt: 48) == infusion)
+        #expect(Administration.patches(strength: DoseRate(25, .mcgPerHour), changeEveryHours: 72, fromHours: 0, toHours: 720).kept(inCopyAt: 100)
+            == .patches(strength: DoseRate(25, .mcgPerHour), changeEveryHours: 72, fromHours: 0, toHours: 144))
+        #expect(Administration.pellet(DoseAmount(75, .mg), atHours: 0, removeHours: 96).kept(inCopyAt: 48) == .pellet(DoseAmount(75, .mg), atHours: 0, removeHours: nil))
+        #expect(Administration.msc(CellTransplant(cells: 1e6, route: .iv, atHours: 24)).kept(inCopyAt: 24) == nil)
+    }
+}
