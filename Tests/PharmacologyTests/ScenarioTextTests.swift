@@ -23,9 +23,14 @@ import Testing
         }
     }
 
-    @Test(arguments: [0.0, 0.5, 1, 24, 72, -24, 336, 1.25, 0.1])
+    @Test(arguments: [0.0, 0.5, 1, 24, 72, -24, 336, 1.25, 0.1, 708, 3.7, 1e-3, 3.6999999999999997] as [Double])
     func timesPrintAndParseBack(_ hours: Double) throws {
-        #expect(abs(try ScenarioText.hours(ScenarioText.text(hours: hours)) - hours) < 1e-12)
+        #expect(abs(try ScenarioText.hours(ScenarioText.text(hours: hours)) - hours) < 1e-9)
+    }
+
+    @Test(arguments: [(72.0, "3d"), (0.5, "30min"), (-36, "-1d12h"), (336, "2w"), (708, "29d12h"), (3.6999999999999997, "3h42min"), (0, "0h")] as [(Double, String)])
+    func timesPrintInDaysHoursAndMinutes(_ hours: Double, _ text: String) {
+        #expect(ScenarioText.text(hours: hours) == text)
     }
 
     @Test func listsContinueTheKeyBefore() throws {

@@ -46,6 +46,13 @@ import Pharmacology
         #expect(tour.msc.reversal[day(17)] > tour.msc.morphine[day(17)] + 10)
         #expect(tour.msc.figureSVG.hasPrefix("<svg") || tour.msc.figureSVG.hasPrefix("<?xml"))
         #expect(tour.msc.human.rows.count == 12)
+        // The scenario stop: a week of morphine shifts the curve right; cells given first keep it
+        // nearer the naive one; the shown command line parses to the same scenario.
+        let without = try #require(tour.scenario.without.ed50Ratio), with = try #require(tour.scenario.with.ed50Ratio)
+        #expect(without > 2 && with < without)
+        let shown = tour.scenario.options.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        let command = try #require(try WeanCommand.parseAsRoot(["scenario"] + shown) as? ScenarioCommand)
+        #expect(try command.parsedScenario().run().doseResponses[0].ed50 == tour.scenario.with.ed50)
         let text = tour.rendered(mscPlotPath: "x.svg")
         #expect(text.contains("stuartharris2000-morphine-pk"))
         #expect(text.contains("Plot: x.svg"))

@@ -25,7 +25,7 @@ extension Scenario {
             do {
                 tests.append(try test.run(model, design: design))
             } catch {
-                throw ScenarioError("dose-response", occurrence: index + 1, "\(error)")
+                throw ScenarioError("dose-response", occurrence: doseResponses.count > 1 ? index + 1 : nil, "\(error)")
             }
         }
         return ScenarioResult(scenario: self, modelName: model.name, weightKilograms: trajectory.weightKilograms,

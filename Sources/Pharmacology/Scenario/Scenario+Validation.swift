@@ -41,6 +41,10 @@ extension Scenario {
             }
         }
         var occurrences: [String: Int] = [:]
+        var counts: [String: Int] = [:]
+        for item in administrations { counts[item.scenarioArgument, default: 0] += 1 }
+        /// The occurrence to name: only when the option is given more than once.
+        func named(_ argument: String, _ occurrence: Int) -> Int? { counts[argument, default: 0] > 1 ? occurrence : nil }
         var patches: [(interval: (from: Double, to: Double), occurrence: Int)] = []
         for item in administrations {
             let argument = item.scenarioArgument
@@ -49,7 +53,7 @@ extension Scenario {
             do throws(ScenarioTextError) {
                 try check(item, model: model)
             } catch {
-                throw ScenarioError(argument, occurrence: occurrence, error.message)
+                throw ScenarioError(argument, occurrence: named(argument, occurrence), error.message)
             }
             if argument == "patch" {
                 let interval = item.activeInterval
@@ -68,7 +72,7 @@ extension Scenario {
             do throws(ScenarioTextError) {
                 try check(test, model: model)
             } catch {
-                throw ScenarioError("dose-response", occurrence: index + 1, error.message)
+                throw ScenarioError("dose-response", occurrence: doseResponses.count > 1 ? index + 1 : nil, error.message)
             }
         }
         _ = try outputTimes()

@@ -63,16 +63,22 @@ public enum ScenarioText {
         return sign * total
     }
 
-    /// A time in hours written back with the largest unit that keeps it whole where possible:
-    /// `72` → `3d`, `0.5` → `30min`, `-24` → `-1d`.
+    /// A time in hours written back in days, hours and minutes where it is a whole number of
+    /// minutes: `72` → `3d`, `0.5` → `30min`, `-36` → `-1d12h`, `336` → `2w`; otherwise in hours.
     public static func text(hours: Double) -> String {
-        func whole(_ x: Double) -> Bool { abs(x - x.rounded()) < 1e-9 * max(1, abs(x)) }
+        guard hours.isFinite else { return "\(hours)h" }
         if hours == 0 { return "0h" }
-        if whole(hours / 168), abs(hours) >= 168 { return "\(shortNumber(hours / 168))w" }
-        if whole(hours / 24), abs(hours) >= 24 { return "\(shortNumber(hours / 24))d" }
-        if whole(hours) { return "\(shortNumber(hours))h" }
-        if whole(hours * 60) { return "\(shortNumber(hours * 60))min" }
-        return "\(shortNumber(hours))h"
+        let minutes = abs(hours) * 60
+        guard abs(minutes - minutes.rounded()) < 1e-6, minutes < 1e12 else { return "\(shortNumber(hours))h" }
+        var rest = Int(minutes.rounded())
+        let sign = hours < 0 ? "-" : ""
+        if rest % (7 * 24 * 60) == 0 { return "\(sign)\(rest / (7 * 24 * 60))w" }
+        var text = ""
+        for (size, unit) in [(24 * 60, "d"), (60, "h"), (1, "min")] where rest >= size {
+            text += "\(rest / size)\(unit)"
+            rest %= size
+        }
+        return sign + text
     }
 
     static func shortNumber(_ value: Double) -> String {

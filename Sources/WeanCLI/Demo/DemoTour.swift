@@ -107,6 +107,7 @@ response(0) = KIN / KOUT
     var clinic: ClinicRun
     var pharmacology: PharmacologyRun
     var msc: MSCRun
+    var scenario: ScenarioStop
     /// The message with which the engine refused a solution that blows up.
     var refusal: String
 
@@ -187,6 +188,33 @@ response(0) = KIN / KOUT
                       figureSVG: ExperimentFigure.svg(for: combined, experiment: preventionExperiment), human: human)
     }
 
+    /// The scenario stop: a design of one's own on the model — a week of daily morphine in rats
+    /// with a dose-response test on day 7, without and with IV cells the day before morphine.
+    struct ScenarioStop {
+        /// The `wean scenario` options of the run with cells.
+        var options: [String]
+        var without: DoseResponseResult
+        var with: DoseResponseResult
+    }
+
+    static func runScenario() throws -> ScenarioStop {
+        let regimen = "amount=10,unit=mg/kg,route=sc,every=24h,from=0d,to=7d"
+        let test = "at=7d,doses=1,2,4,8,16,32,64,128,unit=mg/kg,route=sc"
+        func run(cells: String?) throws -> DoseResponseResult {
+            var arguments = ScenarioArguments(species: "rat", opioid: "morphine", end: "7d")
+            arguments.doses = [regimen]
+            arguments.transplants = cells.map { [$0] } ?? []
+            arguments.doseResponses = [test]
+            arguments.readouts = "tolerance"
+            return try arguments.scenario().run().doseResponses[0]
+        }
+        let cells = "route=iv,cells=1e6,at=-1d"
+        return ScenarioStop(
+            options: ["--species", "rat", "--opioid", "morphine", "--dose", "\"\(regimen)\"", "--msc", "\"\(cells)\"",
+                      "--dose-response", "\"\(test)\"", "--end", "7d"],
+            without: try run(cells: nil), with: try run(cells: cells))
+    }
+
     /// Runs every stop of the tour.
     static func run() throws -> DemoTour {
         let pharmacology = try runPharmacology()
@@ -200,6 +228,7 @@ response(0) = KIN / KOUT
             clinic: try runClinic(),
             pharmacology: pharmacology,
             msc: try runMSC(pharmacology.experiments),
+            scenario: try runScenario(),
             refusal: refusalMessage())
     }
 
@@ -508,9 +537,19 @@ response(0) = KIN / KOUT
         text += "   Try: swift run -c release wean experiment hua2016-msc-reversal --plot reversal.svg\n"
         text += "        swift run -c release wean experiment chen2015-it-bmsc-nerve-injury\n\n"
 
-        text += "9. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
-        text += "   \"\(refusal)\"\n\n"
-        text += "Coming next: a rerunnable calibration, `wean scenario`, model-guided tapers, trials.\n\n"
+        func ed50(_ value: Double?) -> String { value.map { "\(fixed($0, decimals: 1)) mg/kg" } ?? "out of range" }
+        func ratio(_ value: Double?) -> String { value.map { "\(fixed($0, decimals: 1))×" } ?? "—" }
+        text += "9. Your own design (wean scenario): rats on morphine 10 mg/kg s.c. daily, a dose-response test on day 7\n"
+        text += "   (each challenge dose on a copy of the animal, %MPE at the drug-naive peak, ED50 by log-linear interpolation):\n"
+        text += "   drug-naive ED50 \(ed50(scenario.without.ed50Naive)) (Morgan 2006: 5.7); after a week \(ed50(scenario.without.ed50)), "
+            + "\(ratio(scenario.without.ed50Ratio)) the naive —\n"
+        text += "   with IV cells the day before morphine \(ed50(scenario.with.ed50)), \(ratio(scenario.with.ed50Ratio)) the naive.\n"
+        text += "   Try: swift run -c release wean scenario \(scenario.options.joined(separator: " "))\n"
+        text += "        swift run -c release wean scenario --species rat --list-readouts\n\n"
+
+        text += "10. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
+        text += "    \"\(refusal)\"\n\n"
+        text += "Coming next: a rerunnable calibration, model-guided tapers, trials.\n\n"
         text += Notice.text + "\n"
         return text
     }
