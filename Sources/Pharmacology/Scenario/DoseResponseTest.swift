@@ -84,6 +84,9 @@ extension DoseResponseTest {
             naiveResponses.append(response)
         }
         let responses = try responses(model, design: design, peaks: peaks)
+        guard (responses + naiveResponses).allSatisfy(\.isFinite) else {
+            throw .invalidDesign("the model gave a non-finite response; the test is outside what it can simulate")
+        }
         let (ed50, above, below) = Self.ed50(doses, responses)
         let (naiveED50, naiveAbove, naiveBelow) = Self.ed50(doses, naiveResponses)
         return DoseResponseResult(

@@ -18,6 +18,9 @@ extension Scenario {
             guard let column = trajectory.readout(readout, design: design, opioid: opioid) else {
                 throw ScenarioError("readouts", "'\(readout.rawValue)' is not available for \(model.name)")
             }
+            if let row = column.firstIndex(where: { !$0.isFinite }) {
+                throw ScenarioError(nil, "the model gave a non-finite \(readout.rawValue) at \(ScenarioText.text(hours: times[row])); the design is outside what it can simulate")
+            }
             columns.append(column)
         }
         var tests: [DoseResponseResult] = []

@@ -79,13 +79,21 @@ extension Scenario {
         _ = try resolvedReadouts(model: model)
     }
 
+    /// The largest time a scenario may name, h (±10 years).
+    public static let maximumHours = 87_600.0
+    /// The largest amount (mg) or rate (mg/h) an administration may give: 100 g, far above any
+    /// dose, so a wrong unit is caught before it overflows the model.
+    public static let maximumMilligrams = 100_000.0
+
     /// The mechanistic models' names, for error messages.
     var mechanisticModels: String { PKLibrary.models.filter(\.isMechanistic).map(\.name).joined(separator: ", ") }
 
     /// Output times: `outputHours` as given (sorted, without repeats), or every `everyHours` from
     /// the earliest event through `endHours`.
     public func outputTimes() throws(ScenarioError) -> [Double] {
-        guard endHours.isFinite else { throw ScenarioError("end", "the end must be a finite time; got \(endHours) h") }
+        guard endHours.isFinite, abs(endHours) <= Self.maximumHours else {
+            throw ScenarioError("end", "the end must be a time within ±\(ScenarioText.text(hours: Self.maximumHours)) (10 years); got \(endHours) h")
+        }
         if let outputHours {
             guard everyHours == nil else { throw ScenarioError("times", "give --every or --times, not both") }
             guard !outputHours.isEmpty else { throw ScenarioError("times", "no output times") }
@@ -93,7 +101,9 @@ extension Scenario {
                 throw ScenarioError("times", "more than \(Self.maximumOutputTimes) output times")
             }
             for time in outputHours {
-                guard time.isFinite else { throw ScenarioError("times", "output times must be finite; got \(time) h") }
+                guard time.isFinite, abs(time) <= Self.maximumHours else {
+                    throw ScenarioError("times", "output times must be within ±\(ScenarioText.text(hours: Self.maximumHours)); got \(time) h")
+                }
                 guard time <= endHours + 1e-9 * max(1, abs(endHours)) else {
                     throw ScenarioError("times", "\(ScenarioText.text(hours: time)) is after the end, \(ScenarioText.text(hours: endHours))")
                 }
@@ -134,7 +144,9 @@ extension Scenario {
     }
 
     private func time(_ t: Double, _ what: String) throws(ScenarioTextError) {
-        guard t.isFinite else { throw ScenarioTextError("\(what) must be a finite time; got \(t) h") }
+        guard t.isFinite, abs(t) <= Self.maximumHours else {
+            throw ScenarioTextError("\(what) must be a time within ±\(ScenarioText.text(hours: Self.maximumHours)) (10 years); got \(t) h")
+        }
     }
 
     private func interval(_ from: Double, _ to: Double) throws(ScenarioTextError) {
@@ -151,6 +163,10 @@ extension Scenario {
         }
         if quantity.unit.isPerKilogram, species == .human, weightKilograms == nil {
             throw ScenarioTextError("\(quantity.unit.rawValue) for a human needs --weight (kg)")
+        }
+        let milligrams = quantity.milligrams(forWeightKilograms: weightUsed)
+        guard milligrams <= Self.maximumMilligrams else {
+            throw ScenarioTextError("the \(what) is \(milligrams) mg\(what == "amount" ? "" : "/h"), more than \(Int(Self.maximumMilligrams)) — is the unit right?")
         }
     }
 
@@ -262,6 +278,9 @@ extension Scenario {
             guard dose.isFinite, dose > 0 else { throw ScenarioTextError("challenge doses must be finite and > 0; got \(dose)") }
         }
         guard Set(test.doses).count == test.doses.count else { throw ScenarioTextError("a challenge dose is repeated") }
+        for dose in test.doses where DoseAmount(dose, test.unit).milligrams(forWeightKilograms: weightUsed) > Self.maximumMilligrams {
+            throw ScenarioTextError("a challenge dose of \(dose) \(test.unit.rawValue) is more than \(Int(Self.maximumMilligrams)) mg — is the unit right?")
+        }
         if test.unit.isPerKilogram, species == .human, weightKilograms == nil {
             throw ScenarioTextError("\(test.unit.rawValue) for a human needs --weight (kg)")
         }
