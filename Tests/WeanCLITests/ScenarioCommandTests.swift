@@ -118,4 +118,49 @@ import Testing
             "\(error)".hasPrefix(option)
         }
     }
+
+    /// Every `wean scenario` command in docs/scenario.md parses and runs.
+    @Test func documentedCommandsRun() throws {
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/scenario.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        var commands: [String] = [], current: String?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if current == nil, line.hasPrefix("wean scenario") { current = "" }
+            guard let sofar = current else { continue }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasSuffix("\\") {
+                current = sofar + trimmed.dropLast() + " "
+            } else {
+                commands.append(sofar + trimmed)
+                current = nil
+            }
+        }
+        #expect(commands.count >= 7)
+        for command in commands {
+            let words = Self.shellWords(command)
+            #expect(words.first == "wean")
+            _ = try Self.output(Array(words.dropFirst()))
+        }
+    }
+
+    /// Words of a shell command line: split on spaces outside double quotes, quotes removed.
+    static func shellWords(_ line: String) -> [String] {
+        var words: [String] = [], word = "", quoted = false, started = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+                started = true
+            } else if character == " ", !quoted {
+                if started { words.append(word) }
+                word = ""
+                started = false
+            } else {
+                word.append(character)
+                started = true
+            }
+        }
+        if started { words.append(word) }
+        return words
+    }
 }
