@@ -69,4 +69,21 @@ import Testing
         let rebound = zip(result.times, mpe).filter { $0.0 > 96 }.map(\.1).min()!
         Self.expectSame(rebound, try Self.target("ekblom1993-infusion", "rebound-after-infusion"), "rebound")
     }
+
+    /// Chu 2006: a patient on oral morphine 30 mg every 12 h for a month; OIH and tolerance at
+    /// 720 h, as the morning dose of day 31 is taken (it has not yet acted).
+    @Test func chu2006() throws {
+        let result = try ScenarioTests.scenario("human", end: "31d", times: "30d", readouts: "oih,tolerance",
+                                                [("dose", "amount=30,unit=mg,route=oral,every=12h,from=0d,to=31d")]).run()
+        Self.expectSame(result.column(.oih)![0], try Self.target("chu2006-human-oih", "hyperalgesic-by-one-month"), "OIH")
+        Self.expectSame(result.column(.tolerance)![0], try Self.target("chu2006-human-oih", "tolerant-by-one-month"), "tolerance")
+    }
+
+    /// Leow 1992: oral oxycodone 10 mg every 4 h for 3 days; the mean concentration over 64–68 h.
+    @Test func leow1992SteadyState() throws {
+        let result = try ScenarioTests.scenario("human", opioid: "oxycodone", weight: "70", end: "3d", every: "5min", readouts: "cp",
+                                                [("dose", "amount=10,unit=mg,route=oral,every=4h,from=0h,to=72h")]).run()
+        let average = PKSummaryWindow.average(result.times, result.column(.plasmaConcentration)!, over: 64...68)
+        Self.expectSame(average, try Self.target("leow1992-oxycodone-pk", "steady-state-concentration"), "Css")
+    }
 }
