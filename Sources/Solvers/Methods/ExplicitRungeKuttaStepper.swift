@@ -48,6 +48,9 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
     private var stageZeroIsCurrent = true
     private var densePrepared = false
     private var nonFiniteCause: ODESolverError?
+    /// Where the last non-finite attempt would have ended: accepted steps short of it keep its
+    /// cause, so closing in on a singularity reports the singularity, not the small step.
+    private var nonFiniteReach = 0.0
 
     /// Creates a stepper for `problem` with storage for its dimension. Call ``reset(time:state:direction:)``
     /// (or let ``ODEIntegrator`` do it) before stepping.
@@ -163,7 +166,7 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
         }
         stageZeroIsCurrent = false
         _statistics.acceptedSteps += 1
-        nonFiniteCause = nil
+        if (time - nonFiniteReach) * direction >= 0 { nonFiniteCause = nil }
         try StepperSupport.checkDerivative(problem, endDerivative, time: time, stepSize: h)
 
         if let fixed = options.fixedStepSize {
@@ -190,6 +193,7 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
         _statistics.rejectedSteps += 1
         if options.fixedStepSize != nil { throw cause }
         nonFiniteCause = cause
+        nonFiniteReach = time + h
         _nextStepSize = controller.rejected(stepSize: h, error: .nan)
     }
 

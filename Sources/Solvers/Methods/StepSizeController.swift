@@ -15,6 +15,9 @@ struct StepSizeController {
     let maximumRatio: Double
     let maximumStepSize: Double
     private var previousError = 1e-4
+    /// β₂·ln(previous error), kept so that each accepted step costs one `log` and one `exp` rather
+    /// than two `pow`s.
+    private var previousTerm = 0.2 / 5 * Double.log(1e-4)
     private(set) var lastRejected = false
 
     /// A controller for an error estimate behaving like `h^errorOrder`.
@@ -23,6 +26,7 @@ struct StepSizeController {
         beta2 = 0.2 / kk
         beta1 = 1 / kk - 0.75 * beta2
         rejectExponent = 1 / kk
+        previousTerm = beta2 * Double.log(1e-4)
         safety = options.safetyFactor
         minimumRatio = options.minimumStepRatio
         maximumRatio = options.maximumStepRatio
@@ -32,15 +36,19 @@ struct StepSizeController {
     /// Forgets the history (after a restart).
     mutating func reset() {
         previousError = 1e-4
+        previousTerm = beta2 * Double.log(previousError)
         lastRejected = false
     }
 
     /// The next step after accepting a step of size `h` with error norm `error`.
     mutating func accepted(stepSize h: Double, error: Double) -> Double {
-        var factor = error == 0 ? maximumRatio : safety * Double.pow(error, -beta1) * Double.pow(previousError, beta2)
+        // safety · error^(−β₁) · previous^(β₂), as exp(−β₁ ln error + β₂ ln previous).
+        let logError = Double.log(max(error, .leastNormalMagnitude))
+        var factor = error == 0 ? maximumRatio : safety * Double.exp(-beta1 * logError + previousTerm)
         factor = min(maximumRatio, max(minimumRatio, factor))
         if lastRejected { factor = min(factor, 1) }
         previousError = max(error, 1e-4)
+        previousTerm = beta2 * (error >= 1e-4 ? logError : Double.log(1e-4))
         lastRejected = false
         let magnitude = min(abs(h) * factor, maximumStepSize)
         return h < 0 ? -magnitude : magnitude
