@@ -12,9 +12,9 @@ struct ScenarioCommand: ParsableCommand {
         commandName: "scenario",
         abstract: "Run any design (doses, cells, injuries, knockouts, treatments, dose-response tests) on the model.",
         discussion: """
-            Times take units (min h d w) on one clock whose zero is the start of the first opioid
-            regimen; negative times come before it. Intervals are [from, to). At one instant doses
-            come first, then treatments, then readouts.
+            Times take units (min h d w; 2d12h) on one clock whose zero is the start
+            of the first opioid regimen; negative times come before it. Intervals
+            are [from, to). At one instant: doses, then treatments, then readouts.
 
             Examples:
               wean scenario --species rat --opioid morphine \\
@@ -22,18 +22,24 @@ struct ScenarioCommand: ParsableCommand {
                 --msc "route=iv,cells=1e6,at=-1d" --end 14d --every 6h
               wean scenario --species rat --opioid morphine \\
                 --dose "amount=10,unit=mg/kg,route=sc,every=24h,from=0d,to=7d" \\
-                --dose-response "at=7d,doses=1,2,4,8,16,32,unit=mg/kg,route=sc" --end 7d --format json
+                --dose-response "at=7d,doses=1,2,4,8,16,32,unit=mg/kg,route=sc" \\
+                --end 7d --format json
               wean scenario --species human --weight 70 --opioid oxycodone \\
-                --dose "amount=10,unit=mg,route=oral,every=12h,from=0d,to=30d" --end 30d --every 1d
+                --dose "amount=10,unit=mg,route=oral,every=12h,from=0d,to=30d" \\
+                --end 30d --every 1d
               wean scenario --species rat --list-readouts
 
-            Items: --dose amount,unit,route and at (one dose) or every,from,to (repeated);
-            --infusion rate,unit,route,from,to; --pellet amount,unit,at[,remove];
-            --patch strength,unit,from,to[,every (change interval)]; --msc route (iv|it),cells
-            (or cells=1.5e6/kg),at[,unit=cells|cells/kg]; --injury type (cci|sni),at;
-            --treatment name,dose (effect level: fraction blocked, or naloxone's fold EC50 shift),
-            from,to or at; --dose-response at,doses,unit,route.
+            Items (key=value, comma-separated):
+              --dose       amount,unit,route and at, or every,from,to (repeated)
+              --infusion   rate,unit,route,from,to
+              --pellet     amount,unit,at[,remove]
+              --patch      strength,unit,from,to[,every (change interval)]
+              --msc        route (iv|it),cells (1e6 or 1.5e6/kg),at[,unit]
+              --injury     type (cci|sni),at
+              --treatment  name,dose (effect level),from,to or at
+              --dose-response at,doses,unit,route
             Run again from a JSON output: wean scenario --from run.json
+            Guide: docs/scenario.md.
             \(Notice.text)
             """
     )
