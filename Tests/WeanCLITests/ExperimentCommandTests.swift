@@ -99,3 +99,41 @@ import Testing
         #expect(object["mmePerDay"] as? Double == 25 * MorphineEquivalence.factor(.fentanyl, route: .transdermal)!)
     }
 }
+
+/// `wean experiment calibrate` in process, on one fast experiment.
+@Suite struct ExperimentCalibrateCommandTests {
+    @Test func jsonHasTheStampTheParametersAndValidationApart() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wean-fit-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--parameters", "CL_KG",
+                                                                "--experiments", "ekblom1993-morphine-clearance", "--evaluations", "30",
+                                                                "--format", "json", "--output", path]) as? ExperimentCalibrateCommand)
+        let text = try command.report()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["notice"] as? String == Notice.text)
+        let stamp = try #require(object["stamp"] as? [String: Any])
+        for key in ["date", "objective", "shippedObjective", "evaluations", "targets", "experiments"] { #expect(stamp[key] != nil, "stamp lacks \(key)") }
+        #expect((stamp["objective"] as? Double ?? .infinity) <= (stamp["shippedObjective"] as? Double ?? 0))
+        let parameters = try #require(object["parameters"] as? [[String: Any]])
+        #expect(parameters.count == 1 && parameters[0]["name"] as? String == "CL_KG")
+        #expect(["determined", "bounded", "undetermined"].contains(parameters[0]["verdict"] as? String ?? ""))
+        let calibration = try #require(object["calibration"] as? [[String: Any]])
+        #expect(!calibration.isEmpty)
+        #expect(object["validation"] is [[String: Any]])
+        #expect((object["fixedByAssumption"] as? [[String: Any]])?.isEmpty == false)
+    }
+
+    @Test func badOptionsAreNamed() throws {
+        for (arguments, fragment) in [(["--parameters", "CL_KGG"], "--parameters"), (["--experiments", "morgan2006"], "--experiments"),
+                                      (["--species", "dog"], "--species"), (["--starts", "0"], "--starts")] {
+            let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--evaluations", "0", "--no-identifiability"] + arguments)
+                                       as? ExperimentCalibrateCommand)
+            #expect {
+                _ = try command.report()
+            } throws: { error in
+                "\(error)".contains(fragment)
+            }
+        }
+    }
+}

@@ -12,7 +12,8 @@ public enum PKSimulation {
 
     /// Simulates `model` under `design`, reporting every output of the model at `outputTimes`
     /// (increasing, hours). The run starts at the earliest of 0, the first administration and
-    /// the first output.
+    /// the first output. Parameters: the model's defaults, then `ParameterOverrides.current` for
+    /// its file, then `parameters`.
     public static func run(_ model: OpioidModel, design: DosingDesign, outputTimes: [Double],
                            parameters: [String: Double] = [:],
                            options: SolverOptions = defaultOptions) throws(PharmacologyError) -> Trajectory {
@@ -30,7 +31,10 @@ public enum PKSimulation {
                 throw .invalidDesign("\(model.name) has no '\(knockout.rawValue)' knockout (it is a PK-only model)")
             }
         }
-        for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
+        // Overrides in force (a calibration's trial values), then the explicit ones.
+        let overrides = ParameterOverrides.current[model.file] ?? [:]
+        let merged = overrides.merging(parameters) { _, explicit in explicit }
+        for (name, value) in merged.sorted(by: { $0.key < $1.key }) {
             guard runtime.setParameter(named: name, to: value) else {
                 throw .invalidDesign("\(model.file) has no parameter '\(name)'")
             }

@@ -6,7 +6,7 @@ struct ExperimentCommand: ParsableCommand {
         commandName: "experiment",
         abstract: "Rerun a published design on the model and compare it with the paper's numbers.",
         discussion: "`wean experiment list` names them; `wean experiment NAME` runs one and exits 1 if any target fails.\n\(Notice.text)",
-        subcommands: [ExperimentListCommand.self, ExperimentRunCommand.self],
+        subcommands: [ExperimentListCommand.self, ExperimentRunCommand.self, ExperimentCalibrateCommand.self],
         defaultSubcommand: ExperimentRunCommand.self
     )
 }

@@ -1,0 +1,211 @@
+import Dispatch
+import Foundation
+
+/// The calibration of the model's free parameters across the experiment suite (#11; ASME V&V 40
+/// practice: calibration and validation targets kept apart). The objective is the weighted sum
+/// of squares Σ ((model − observed) / tolerance)² over every target marked `calibration` in the
+/// chosen experiments — a target's tolerance is the variability its paper reports, so each
+/// residual is in units of that spread. Targets marked `validation` never enter it: `run`
+/// returns them apart, and `objective` reads only the calibration ones (a test changes a
+/// validation target and sees the objective unchanged).
+///
+/// Parameters are searched on a log scale within their bounds by Nelder–Mead from the shipped
+/// values and from seeded random starts; the experiments run unchanged, with the trial values put
+/// in by `ParameterOverrides`, in parallel on all cores.
+public struct Calibration: Sendable {
+    public var parameters: [CalibrationParameter]
+    public var experiments: [Experiment]
+
+    public init(parameters: [CalibrationParameter], experiments: [Experiment] = ExperimentCatalogue.all) {
+        self.parameters = parameters
+        self.experiments = experiments
+    }
+
+    /// The objective's value for an experiment that fails to run or gives a non-finite value.
+    public static let failurePenalty = 1e6
+
+    /// One target at one parameter set.
+    public struct Residual: Sendable, Codable, Equatable {
+        public var experiment: String
+        public var target: String
+        public var kind: ExperimentTarget.Kind
+        public var observed: Double
+        public var model: Double
+        public var tolerance: Double
+        public var unit: String
+
+        /// (model − observed) / tolerance; the penalty's square root when the model value is not finite.
+        public var weighted: Double {
+            let value = (model - observed) / tolerance
+            return value.isFinite ? value : Calibration.failurePenalty.squareRoot()
+        }
+
+        public var pass: Bool { model.isFinite && abs(model - observed) <= tolerance }
+    }
+
+    /// Every target at one parameter set, calibration and validation apart.
+    public struct Run: Sendable {
+        public var calibration: [Residual]
+        public var validation: [Residual]
+        /// Experiments that failed to run, with the reason.
+        public var failures: [String]
+
+        /// Σ weighted² over the calibration targets, plus the penalty per failed experiment.
+        public var objective: Double {
+            calibration.reduce(0) { $0 + $1.weighted * $1.weighted } + Double(failures.count) * Calibration.failurePenalty
+        }
+    }
+
+    /// The overrides that put `values` (one per parameter, natural units) into the model files.
+    public func overrides(_ values: [Double]) -> [String: [String: Double]] {
+        var result: [String: [String: Double]] = [:]
+        for (parameter, value) in zip(parameters, values) {
+            for file in parameter.files { result[file, default: [:]][parameter.name] = value }
+        }
+        return result
+    }
+
+    /// Runs every experiment with `values` in force.
+    public func run(_ values: [Double]) -> Run {
+        let overrides = overrides(values)
+        let results = ResultList(count: experiments.count)
+        let experiments = experiments
+        DispatchQueue.concurrentPerform(iterations: experiments.count) { index in
+            let outcome = ParameterOverrides.with(overrides) { () -> Result<ExperimentResult, PharmacologyError> in
+                do throws(PharmacologyError) {
+                    return .success(try experiments[index].run())
+                } catch {
+                    return .failure(error)
+                }
+            }
+            results.store(outcome, at: index)
+        }
+        var run = Run(calibration: [], validation: [], failures: [])
+        for (index, experiment) in experiments.enumerated() {
+            switch results.value(at: index) {
+            case .success(let result):
+                for target in result.targets {
+                    let residual = Residual(experiment: experiment.name, target: target.id, kind: target.kind, observed: target.observed,
+                                            model: target.model, tolerance: target.tolerance, unit: target.unit)
+                    if target.kind == .calibration { run.calibration.append(residual) } else { run.validation.append(residual) }
+                }
+            case .failure(let error):
+                run.failures.append("\(experiment.name): \(error)")
+            case nil:
+                run.failures.append("\(experiment.name): did not run")
+            }
+        }
+        return run
+    }
+
+    /// The objective at `values`: calibration targets only.
+    public func objective(_ values: [Double]) -> Double { run(values).objective }
+
+    /// The shipped values of the parameters.
+    public func shippedValues() throws(CalibrationError) -> [Double] {
+        var values: [Double] = []
+        for parameter in parameters { values.append(try parameter.shippedValue()) }
+        return values
+    }
+
+    /// The outcome of a fit.
+    public struct Fit: Sendable {
+        public struct Start: Sendable {
+            public var initial: [Double]
+            public var values: [Double]
+            public var objective: Double
+            public var evaluations: Int
+            public var converged: Bool
+        }
+
+        /// The best values found (natural units), its objective and the shipped set's.
+        public var values: [Double]
+        public var objective: Double
+        public var shippedObjective: Double
+        public var starts: [Start]
+        public var evaluations: Int { starts.reduce(0) { $0 + $1.evaluations } }
+    }
+
+    /// `values` assessed without a search (a fit of zero evaluations).
+    public func assess(_ values: [Double]) -> Fit {
+        let objective = objective(values)
+        return Fit(values: values, objective: objective, shippedObjective: objective, starts: [])
+    }
+
+    /// Minimises the objective from the shipped values and `starts − 1` seeded random points
+    /// (log-uniform in the middle 60 % of each range), `evaluationsPerStart` objective evaluations
+    /// each. The search variable of parameter i is u with value = lower·(upper/lower)^σ(u), σ the
+    /// logistic function, so every trial stays within bounds.
+    public func fit(starts: Int = 1, evaluationsPerStart: Int = 300, seed: UInt64 = 1,
+                    progress: ((_ evaluations: Int, _ best: Double) -> Void)? = nil) throws(CalibrationError) -> Fit {
+        guard !parameters.isEmpty else { throw CalibrationError("no free parameters") }
+        for parameter in parameters where !(parameter.lower > 0 && parameter.upper > parameter.lower && parameter.upper.isFinite) {
+            throw CalibrationError("\(parameter.name): bounds must satisfy 0 < lower < upper < ∞; got [\(parameter.lower), \(parameter.upper)]")
+        }
+        let shipped = try shippedValues()
+        for (parameter, value) in zip(parameters, shipped) where !(value >= parameter.lower && value <= parameter.upper) {
+            throw CalibrationError("\(parameter.name): the shipped value \(value) is outside [\(parameter.lower), \(parameter.upper)]")
+        }
+        func logistic(_ u: Double) -> Double { 1 / (1 + exp(-u)) }
+        func logit(_ f: Double) -> Double {
+            let clamped = min(max(f, 1e-9), 1 - 1e-9)
+            return log(clamped / (1 - clamped))
+        }
+        func values(_ u: [Double]) -> [Double] { zip(parameters, u).map { $0.value(atFraction: logistic($1)) } }
+        var generator = SeededGenerator(seed: seed)
+        var total = 0
+        var best = Double.infinity
+        let shippedObjective = objective(shipped)
+        var results: [Fit.Start] = []
+        for start in 0..<max(1, starts) {
+            let initial = start == 0 ? shipped : parameters.map { $0.value(atFraction: 0.2 + 0.6 * generator.uniform()) }
+            let u0 = zip(parameters, initial).map { logit($0.fraction(of: $1)) }
+            let minimiser = NelderMead(maximumEvaluations: evaluationsPerStart, tolerance: 1e-6, initialStep: 0.5)
+            let result = minimiser.minimize({ u in
+                let value = objective(values(u))
+                total += 1
+                best = min(best, value)
+                progress?(total, best)
+                return value
+            }, from: u0)
+            results.append(Fit.Start(initial: initial, values: values(result.point), objective: result.value,
+                                     evaluations: result.evaluations, converged: result.converged))
+        }
+        let winner = results.min { $0.objective < $1.objective }!
+        return Fit(values: winner.values, objective: winner.objective, shippedObjective: shippedObjective, starts: results)
+    }
+}
+
+/// Per-experiment results written by concurrent workers, each to its own slot.
+final class ResultList: @unchecked Sendable {
+    private var slots: [Result<ExperimentResult, PharmacologyError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: Result<ExperimentResult, PharmacologyError>, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func value(at index: Int) -> Result<ExperimentResult, PharmacologyError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
+    }
+}
+
+/// SplitMix64: the calibration's reproducible random starts.
+struct SeededGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+}

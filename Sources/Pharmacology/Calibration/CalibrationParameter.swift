@@ -1,0 +1,71 @@
+import Foundation
+
+/// A free parameter of the calibration: a `param` of one or more library model files (the mouse
+/// shares the rat's mechanism values, so one free parameter can set both), searched within
+/// `[lower, upper]` on a log scale (rates, gains and potencies are positive and span decades).
+public struct CalibrationParameter: Sendable, Hashable, Codable {
+    public var name: String
+    /// The model files it sets (`morphine_rat.wean`, …).
+    public var files: [String]
+    public var lower: Double
+    public var upper: Double
+
+    public init(_ name: String, files: [String], lower: Double, upper: Double) {
+        self.name = name
+        self.files = files
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// The value in the first file's model as compiled (the shipped value).
+    public func shippedValue() throws(CalibrationError) -> Double {
+        guard let file = files.first, let model = PKLibrary.models.first(where: { $0.file == file }),
+              let parameter = model.checkedModel.parameters.first(where: { $0.name == name }) else {
+            throw CalibrationError("no parameter '\(name)' in \(files.joined(separator: ", "))")
+        }
+        return parameter.defaultValue
+    }
+
+    /// Position of `value` in the bounds as a fraction of the log span (0 at `lower`, 1 at `upper`).
+    func fraction(of value: Double) -> Double { log(value / lower) / log(upper / lower) }
+
+    /// The value at a fraction of the log span.
+    func value(atFraction f: Double) -> Double { lower * exp(f * log(upper / lower)) }
+
+    /// The free parameters of a species' mechanism with bounds a decade either side of the shipped
+    /// value. Rat mechanism values are the mouse's too (docs/model.md: the mouse takes the rat's
+    /// mechanism, its own EC50); human tolerance and OIH rates are the human-specific ones.
+    public static func defaults(for species: Species) throws(CalibrationError) -> [CalibrationParameter] {
+        let names: [String]
+        let files: [String]
+        switch species {
+        case .rat:
+            files = ["morphine_rat.wean", "morphine_mouse.wean"]
+            names = ["HALF_TOL_FAST", "GAIN_TOL_FAST", "GAIN_TOL_SLOW", "GAIN_TOL_CYTOKINE", "K_GLIA_ON", "W_CYTOKINE",
+                     "HALF_GLIA_OFF", "K_ASTRO_ON", "HALF_ASTRO_OFF", "W_ASTRO", "K_RESOLVE", "HALF_SENSITISATION", "GAIN_OIH",
+                     "GAIN_REBOUND", "N50_MSC_LUNG", "N50_MSC_IT", "K_RESOLUTION_ON", "HALF_RESOLUTION", "W_NERVE_INJURY",
+                     "HALF_NERVE_INJURY"]
+        case .mouse:
+            files = ["morphine_mouse.wean"]
+            names = ["EC50"]
+        case .human:
+            files = ["morphine_human.wean"]
+            names = ["HALF_TOL_FAST", "GAIN_TOL_SLOW", "K_GLIA_ON", "HALF_SENSITISATION", "HALF_MODERATOR"]
+        }
+        var list: [CalibrationParameter] = species == .rat ? [CalibrationParameter("EC50", files: ["morphine_rat.wean"], lower: 0, upper: 0)] : []
+        list += names.map { CalibrationParameter($0, files: files, lower: 0, upper: 0) }
+        for index in list.indices {
+            let value = try list[index].shippedValue()
+            list[index].lower = value / 10
+            list[index].upper = value * 10
+        }
+        return list
+    }
+}
+
+/// A calibration that cannot run, with what to change.
+public struct CalibrationError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

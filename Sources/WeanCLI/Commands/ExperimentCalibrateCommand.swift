@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import NameSuggestions
+import Pharmacology
+
+/// `wean experiment calibrate`: fits the free parameters of the mechanism to every calibration
+/// target of the experiment suite, then reports identifiability and the validation targets apart.
+/// The work is `Pharmacology.Calibration` and `Identifiability`; this type maps options to them.
+struct ExperimentCalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Fit the mechanism's free parameters to every calibration target; report identifiability and validation.",
+        discussion: """
+            The objective is Σ ((model − observed) / tolerance)² over the targets marked
+            `calibration`; `validation` targets are run after the fit and reported apart. Free
+            parameters are searched on a log scale a decade either side of the shipped values,
+            by Nelder–Mead from the shipped values and seeded random starts.
+
+            Examples:
+              wean experiment calibrate --evaluations 0            (the shipped set, assessed)
+              wean experiment calibrate --starts 2 --evaluations 400 --output fit.json
+              wean experiment calibrate --parameters K_RESOLVE,GAIN_OIH --evaluations 100
+            \(Notice.text)
+            """
+    )
+
+    @Option(help: "Whose free parameters: rat (shared with the mouse), mouse or human.") var species: String = "rat"
+    @Option(help: "Comma-separated parameter names (default: the species' free set).") var parameters: String?
+    @Option(help: "Comma-separated experiment names (default: all).") var experiments: String?
+    @Option(help: "Optimiser starts: the shipped values, then seeded random points.") var starts: Int = 1
+    @Option(help: "Objective evaluations per start (0: assess the shipped values only).") var evaluations: Int = 200
+    @Option(help: "Seed of the random starts.") var seed: UInt64 = 1
+    @Flag(help: "Skip the identifiability analysis (2 suite runs per parameter).") var noIdentifiability = false
+    @Option(help: "table or json.") var format: ExperimentRunCommand.Format = .table
+    @Option(name: .customLong("output"), help: "Write the fitted parameter set with its stamp (JSON) to this file.") var outputFile: String?
+
+    func run() throws {
+        print(try report(), terminator: "")
+    }
+
+    func report() throws -> String {
+        let calibration = try makeCalibration()
+        guard starts >= 1, starts <= 100 else { throw ValidationError("--starts must be 1…100; got \(starts)") }
+        guard evaluations >= 0, evaluations <= 1_000_000 else { throw ValidationError("--evaluations must be 0…1000000; got \(evaluations)") }
+        let shipped: [Double]
+        do {
+            shipped = try calibration.shippedValues()
+        } catch {
+            throw ValidationError(error.message)
+        }
+        var fit: Calibration.Fit
+        if evaluations == 0 {
+            fit = calibration.assess(shipped)
+        } else {
+            let bar = ProgressBar(total: starts * evaluations, label: "objective evaluations")
+            let limit = starts * evaluations
+            do {
+                fit = try calibration.fit(starts: starts, evaluationsPerStart: evaluations, seed: seed) { done, _ in bar.update(min(done, limit), limit) }
+            } catch {
+                throw ValidationError(error.message)
+            }
+            bar.finish()
+        }
+        let identifiability = noIdentifiability ? nil : Identifiability.analyse(calibration, at: fit.values)
+        let report = CalibrationReport(calibration: calibration, shipped: shipped, fit: fit, run: calibration.run(fit.values),
+                                       identifiability: identifiability, seed: seed)
+        if let outputFile {
+            do {
+                try report.json().write(toFile: outputFile, atomically: true, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot write '\(outputFile)': \(error.localizedDescription)")
+            }
+        }
+        return format == .json ? report.json() : report.table()
+    }
+
+    func makeCalibration() throws -> Calibration {
+        guard let species = Species(rawValue: species.lowercased()) else {
+            throw ValidationError("--species must be rat, mouse or human; got '\(species)'")
+        }
+        var free: [CalibrationParameter]
+        do {
+            free = try CalibrationParameter.defaults(for: species)
+        } catch {
+            throw ValidationError(error.message)
+        }
+        if let parameters {
+            let names = parameters.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let model = try PKLibrary.model(.morphine, species)
+            var chosen: [CalibrationParameter] = []
+            for name in names {
+                if let known = free.first(where: { $0.name == name }) {
+                    chosen.append(known)
+                } else if let parameter = model.checkedModel.parameters.first(where: { $0.name == name }), parameter.defaultValue > 0, name != "WT" {
+                    let files = species == .rat ? ["morphine_rat.wean", "morphine_mouse.wean"] : [model.file]
+                    chosen.append(CalibrationParameter(name, files: files, lower: parameter.defaultValue / 10, upper: parameter.defaultValue * 10))
+                } else {
+                    let candidates = model.checkedModel.parameters.map(\.name)
+                    let hint = closestName(name, candidates).map { " Did you mean '\($0)'?" } ?? ""
+                    throw ValidationError("--parameters: '\(name)' is not a positive parameter of \(model.file).\(hint)")
+                }
+            }
+            free = chosen
+        }
+        var chosenExperiments = ExperimentCatalogue.all
+        if let experiments {
+            chosenExperiments = []
+            for name in experiments.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let experiment = ExperimentCatalogue.named(name) else {
+                    let hint = closestName(name, ExperimentCatalogue.all.map(\.name), maximumDistance: max(2, name.count / 4)).map { " Did you mean '\($0)'?" } ?? ""
+                    throw ValidationError("--experiments: no experiment '\(name)'.\(hint)")
+                }
+                chosenExperiments.append(experiment)
+            }
+        }
+        return Calibration(parameters: free, experiments: chosenExperiments)
+    }
+}
