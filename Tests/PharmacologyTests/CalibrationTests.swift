@@ -128,3 +128,73 @@ import Testing
         }
     }
 }
+
+/// Writing calibrated values back into model text.
+@Suite struct ModelParameterFileTests {
+    static let source = """
+        # A model.
+        # Units: h.
+
+        param KA = 1.5 [1/h]   # absorption (a source)
+        param CL=2 [L/h] # clearance
+        d/dt(depot) = -KA * depot
+        """
+
+    @Test func valuesAreReplacedAndTheStampAdded() throws {
+        let stamp = ModelParameterFile.stampPrefix + " (test): objective 1"
+        let updated = try ModelParameterFile.updating(Self.source, values: ["KA": 1.23456, "CL": 68_560], stamp: stamp)
+        let lines = updated.components(separatedBy: "\n")
+        #expect(lines[2] == stamp)
+        #expect(lines[4] == "param KA = 1.235 [1/h]   # absorption (a source)")
+        #expect(lines[5] == "param CL = 6.856e4 [L/h] # clearance")
+        #expect(lines.last == "d/dt(depot) = -KA * depot")
+        // A second write renews the one stamp line.
+        let again = try ModelParameterFile.updating(updated, values: ["KA": 2], stamp: stamp + "0")
+        #expect(again.components(separatedBy: "\n").filter { $0.hasPrefix(ModelParameterFile.stampPrefix) } == [stamp + "0"])
+        #expect(throws: CalibrationError.self) { _ = try ModelParameterFile.updating(Self.source, values: ["KE0": 1], stamp: stamp) }
+        #expect(ModelParameterFile.text(2.5e-5) == "2.5e-5" && ModelParameterFile.text(0.04712) == "0.04712")
+    }
+
+    /// Every shipped value reads back unchanged through the writer (no drift from rounding).
+    @Test func shippedMechanismValuesAreFourDigitFixedPoints() throws {
+        for parameter in try CalibrationParameter.defaults(for: .rat) {
+            let value = try parameter.shippedValue()
+            #expect(Double(ModelParameterFile.text(value)) == value, "\(parameter.name) \(value)")
+        }
+    }
+}
+
+/// The shipped model is the calibration's output: the stamp in the model files names the command
+/// and its objective, and the shipped values give that objective again.
+@Suite struct ShippedCalibrationTests {
+    @Test func shippedValuesReproduceTheStampedObjective() throws {
+        let files = ["morphine_rat.wean", "morphine_mouse.wean", "morphine_human.wean"]
+        var stamps: Set<String> = []
+        for file in files {
+            let model = try #require(PKLibrary.models.first { $0.file == file })
+            let stamp = try #require(model.source.components(separatedBy: "\n").first { $0.hasPrefix(ModelParameterFile.stampPrefix) },
+                                     "\(file) has no calibration stamp")
+            stamps.insert(stamp)
+        }
+        #expect(stamps.count == 1, "the three files carry different stamps: \(stamps)")
+        let stamp = try #require(stamps.first)
+        #expect(stamp.contains("--species rat"))
+        let words = stamp.components(separatedBy: " ")
+        let objectiveIndex = try #require(words.firstIndex(of: "objective"))
+        let stamped = try #require(Double(words[objectiveIndex + 1]))
+        let targets = try #require(Int(words[objectiveIndex + 3]))
+        let calibration = Calibration(parameters: try CalibrationParameter.defaults(for: .rat))
+        let run = calibration.run(try calibration.shippedValues())
+        #expect(run.failures.isEmpty, "\(run.failures)")
+        #expect(run.calibration.count == targets)
+        // The stamp prints four significant digits.
+        #expect(abs(run.objective - stamped) <= 5e-4 * stamped, "objective \(run.objective), stamped \(stamped)")
+        // Every free parameter's value is the same in each file that shares it.
+        for parameter in calibration.parameters {
+            let values = try parameter.files.map { file in
+                try #require(PKLibrary.models.first { $0.file == file }?.checkedModel.parameters.first { $0.name == parameter.name }?.defaultValue)
+            }
+            #expect(Set(values).count == 1, "\(parameter.name) differs between \(parameter.files)")
+        }
+    }
+}

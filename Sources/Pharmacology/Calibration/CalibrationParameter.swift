@@ -32,9 +32,14 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
     /// The value at a fraction of the log span.
     func value(atFraction f: Double) -> Double { lower * exp(f * log(upper / lower)) }
 
+    /// Mechanism parameters the human model sets from human observations (Chu 2006, Cepeda 2010,
+    /// acute tolerance studies); its other mechanism values are the rat's per kg.
+    public static let humanSpecific: Set<String> = ["EC50", "HALF_TOL_FAST", "GAIN_TOL_SLOW", "K_GLIA_ON", "HALF_SENSITISATION", "HALF_MODERATOR"]
+
     /// The free parameters of a species' mechanism with bounds a decade either side of the shipped
     /// value. Rat mechanism values are the mouse's too (docs/model.md: the mouse takes the rat's
-    /// mechanism, its own EC50); human tolerance and OIH rates are the human-specific ones.
+    /// mechanism, its own EC50) and the human's where no human observation sets them
+    /// (`humanSpecific`); the human set is the human-specific parameters.
     public static func defaults(for species: Species) throws(CalibrationError) -> [CalibrationParameter] {
         let names: [String]
         let files: [String]
@@ -53,7 +58,11 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
             names = ["HALF_TOL_FAST", "GAIN_TOL_SLOW", "K_GLIA_ON", "HALF_SENSITISATION", "HALF_MODERATOR"]
         }
         var list: [CalibrationParameter] = species == .rat ? [CalibrationParameter("EC50", files: ["morphine_rat.wean"], lower: 0, upper: 0)] : []
-        list += names.map { CalibrationParameter($0, files: files, lower: 0, upper: 0) }
+        list += names.map { name in
+            // The human model takes the rat's value per kg where no human observation sets it.
+            let shared = species == .rat && !humanSpecific.contains(name)
+            return CalibrationParameter(name, files: files + (shared ? ["morphine_human.wean"] : []), lower: 0, upper: 0)
+        }
         for index in list.indices {
             let value = try list[index].shippedValue()
             list[index].lower = value / 10

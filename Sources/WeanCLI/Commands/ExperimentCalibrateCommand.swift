@@ -33,6 +33,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
     @Flag(help: "Skip the identifiability analysis (2 suite runs per parameter).") var noIdentifiability = false
     @Option(help: "table or json.") var format: ExperimentRunCommand.Format = .table
     @Option(name: .customLong("output"), help: "Write the fitted parameter set with its stamp (JSON) to this file.") var outputFile: String?
+    @Option(help: "Write the fitted values, with a stamp line, into the .wean files in this folder (e.g. Sources/Pharmacology/Models); rebuild to ship them.") var writeModels: String?
 
     func run() throws {
         print(try report(), terminator: "")
@@ -71,7 +72,36 @@ struct ExperimentCalibrateCommand: ParsableCommand {
                 throw ValidationError("cannot write '\(outputFile)': \(error.localizedDescription)")
             }
         }
+        if let writeModels { try write(fit, calibration: calibration, runTargets: report.run.calibration.count, into: writeModels) }
         return format == .json ? report.json() : report.table()
+    }
+
+    /// Writes `fit`'s values into the model files in `folder`, each with the stamp line.
+    func write(_ fit: Calibration.Fit, calibration: Calibration, runTargets: Int, into folder: String) throws {
+        let date = ISO8601DateFormatter().string(from: Date()).prefix(10)
+        // The objective of the values as written (rounded), so the stamp can be checked against the files.
+        let written = fit.values.map { Double(ModelParameterFile.text($0)) ?? $0 }
+        let objective = calibration.objective(written)
+        var command = "--species \(species) --starts \(starts) --evaluations \(evaluations) --seed \(seed)"
+        if let parameters { command += " --parameters \(parameters)" }
+        if let experiments { command += " --experiments \(experiments)" }
+        let stamp = "\(ModelParameterFile.stampPrefix) \(command) (\(date)): objective \(ExperimentRunCommand.significant(objective)) "
+            + "over \(runTargets) calibration targets of \(calibration.experiments.count) experiments; values rounded to 4 significant digits"
+        var byFile: [String: [String: Double]] = [:]
+        for (parameter, value) in zip(calibration.parameters, written) {
+            for file in parameter.files { byFile[file, default: [:]][parameter.name] = value }
+        }
+        for (file, values) in byFile.sorted(by: { $0.key < $1.key }) {
+            let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
+            guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ValidationError("--write-models: cannot read '\(path)'; give the folder holding the .wean files")
+            }
+            do {
+                try ModelParameterFile.updating(source, values: values, stamp: stamp).write(toFile: path, atomically: true, encoding: .utf8)
+            } catch let error as CalibrationError {
+                throw ValidationError("--write-models: \(file): \(error.message)")
+            }
+        }
     }
 
     func makeCalibration() throws -> Calibration {
