@@ -107,8 +107,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--parameters", "CL_KG",
                                                                 "--experiments", "ekblom1993-morphine-clearance", "--evaluations", "30",
-                                                                "--format", "json", "--output", path]) as? ExperimentCalibrateCommand)
-        let text = try command.report()
+                                                                "--format", "json", "--output", path, "--report", path + ".html"])
+                                   as? ExperimentCalibrateCommand)
+        defer { try? FileManager.default.removeItem(atPath: path + ".html") }
+        let text = try command.output()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["notice"] as? String == Notice.text)
@@ -122,6 +124,9 @@ import Testing
         #expect(!calibration.isEmpty)
         #expect(object["validation"] is [[String: Any]])
         #expect((object["fixedByAssumption"] as? [[String: Any]])?.isEmpty == false)
+        let html = try String(contentsOfFile: path + ".html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains(Notice.text))
+        #expect(html.contains("Validation targets (never in the objective)") && html.contains("CL_KG"))
     }
 
     @Test func badOptionsAreNamed() throws {
@@ -130,7 +135,7 @@ import Testing
             let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--evaluations", "0", "--no-identifiability"] + arguments)
                                        as? ExperimentCalibrateCommand)
             #expect {
-                _ = try command.report()
+                _ = try command.output()
             } throws: { error in
                 "\(error)".contains(fragment)
             }

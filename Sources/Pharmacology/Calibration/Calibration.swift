@@ -65,8 +65,9 @@ public struct Calibration: Sendable {
         return result
     }
 
-    /// Runs every experiment with `values` in force.
-    public func run(_ values: [Double]) -> Run {
+    /// Every experiment's full result (targets and panels) with `values` in force, in order, run
+    /// in parallel; `nil` where one failed (its error in the second element).
+    public func results(_ values: [Double]) -> [(experiment: Experiment, result: Result<ExperimentResult, PharmacologyError>?)] {
         let overrides = overrides(values)
         let results = ResultList(count: experiments.count)
         let experiments = experiments
@@ -80,9 +81,14 @@ public struct Calibration: Sendable {
             }
             results.store(outcome, at: index)
         }
+        return experiments.indices.map { (experiments[$0], results.value(at: $0)) }
+    }
+
+    /// Runs every experiment with `values` in force.
+    public func run(_ values: [Double]) -> Run {
         var run = Run(calibration: [], validation: [], failures: [])
-        for (index, experiment) in experiments.enumerated() {
-            switch results.value(at: index) {
+        for (experiment, outcome) in results(values) {
+            switch outcome {
             case .success(let result):
                 for target in result.targets {
                     let residual = Residual(experiment: experiment.name, target: target.id, kind: target.kind, observed: target.observed,

@@ -18,7 +18,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
 
             Examples:
               wean experiment calibrate --evaluations 0            (the shipped set, assessed)
-              wean experiment calibrate --starts 2 --evaluations 400 --output fit.json
+              wean experiment calibrate --starts 2 --evaluations 400 --output fit.json --report fit.html
               wean experiment calibrate --parameters K_RESOLVE,GAIN_OIH --evaluations 100
             \(Notice.text)
             """
@@ -33,13 +33,14 @@ struct ExperimentCalibrateCommand: ParsableCommand {
     @Flag(help: "Skip the identifiability analysis (2 suite runs per parameter).") var noIdentifiability = false
     @Option(help: "table or json.") var format: ExperimentRunCommand.Format = .table
     @Option(name: .customLong("output"), help: "Write the fitted parameter set with its stamp (JSON) to this file.") var outputFile: String?
+    @Option(help: "Write an HTML report (parameters, contributions, validation, model-vs-data figures) to this file.") var report: String?
     @Option(help: "Write the fitted values, with a stamp line, into the .wean files in this folder (e.g. Sources/Pharmacology/Models); rebuild to ship them.") var writeModels: String?
 
     func run() throws {
-        print(try report(), terminator: "")
+        print(try output(), terminator: "")
     }
 
-    func report() throws -> String {
+    func output() throws -> String {
         let calibration = try makeCalibration()
         guard starts >= 1, starts <= 100 else { throw ValidationError("--starts must be 1…100; got \(starts)") }
         guard evaluations >= 0, evaluations <= 1_000_000 else { throw ValidationError("--evaluations must be 0…1000000; got \(evaluations)") }
@@ -63,17 +64,24 @@ struct ExperimentCalibrateCommand: ParsableCommand {
             bar.finish()
         }
         let identifiability = noIdentifiability ? nil : Identifiability.analyse(calibration, at: fit.values)
-        let report = CalibrationReport(calibration: calibration, shipped: shipped, fit: fit, run: calibration.run(fit.values),
-                                       identifiability: identifiability, seed: seed)
+        let reportText = CalibrationReport(calibration: calibration, shipped: shipped, fit: fit, run: calibration.run(fit.values),
+                                           identifiability: identifiability, seed: seed)
         if let outputFile {
             do {
-                try report.json().write(toFile: outputFile, atomically: true, encoding: .utf8)
+                try reportText.json().write(toFile: outputFile, atomically: true, encoding: .utf8)
             } catch {
                 throw ValidationError("cannot write '\(outputFile)': \(error.localizedDescription)")
             }
         }
-        if let writeModels { try write(fit, calibration: calibration, runTargets: report.run.calibration.count, into: writeModels) }
-        return format == .json ? report.json() : report.table()
+        if let report {
+            do {
+                try reportText.html().write(toFile: report, atomically: true, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot write '\(report)': \(error.localizedDescription)")
+            }
+        }
+        if let writeModels { try write(fit, calibration: calibration, runTargets: reportText.run.calibration.count, into: writeModels) }
+        return format == .json ? reportText.json() : reportText.table()
     }
 
     /// Writes `fit`'s values into the model files in `folder`, each with the stamp line.
