@@ -131,6 +131,6 @@ let package = Package(
         .testTarget(name: "ClinicTests", dependencies: ["Clinic"]),
         .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Simulation", "Dosing", "ModelLanguage"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots"]),
-        .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers", "Benchmarks", "Clinic", "Pharmacology"]),
+        .testTarget(name: "WeanCLITests", dependencies: ["WeanCLI", "Solvers", "Benchmarks", "Clinic", "Pharmacology", "Simulation"]),
     ]
 )

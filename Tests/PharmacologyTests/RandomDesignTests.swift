@@ -1,4 +1,5 @@
 import Foundation
+import Simulation
 import Testing
 @testable import Pharmacology
 
@@ -6,17 +7,12 @@ import Testing
 /// (amount states never below zero beyond solver noise) or is refused with a `PharmacologyError`.
 /// Never a crash, a hang or a NaN.
 @Suite struct RandomDesignTests {
-    /// SplitMix64: a small reproducible generator.
+    /// The project's seeded generator with the picks these tests make.
     struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+        var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { generator.next() }
+        mutating func uniform() -> Double { generator.nextUniform() }
         mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
     }
 

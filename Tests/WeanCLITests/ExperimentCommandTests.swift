@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pharmacology
+import Simulation
 import Testing
 @testable import WeanCLI
 

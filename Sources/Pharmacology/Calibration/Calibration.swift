@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Simulation
 
 /// The calibration of the model's free parameters across the experiment suite (#11; ASME V&V 40
 /// practice: calibration and validation targets kept apart). The objective is the weighted sum
@@ -158,13 +159,13 @@ public struct Calibration: Sendable {
             return log(clamped / (1 - clamped))
         }
         func values(_ u: [Double]) -> [Double] { zip(parameters, u).map { $0.value(atFraction: logistic($1)) } }
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var total = 0
         var best = Double.infinity
         let shippedObjective = objective(shipped)
         var results: [Fit.Start] = []
         for start in 0..<max(1, starts) {
-            let initial = start == 0 ? shipped : parameters.map { $0.value(atFraction: 0.2 + 0.6 * generator.uniform()) }
+            let initial = start == 0 ? shipped : parameters.map { $0.value(atFraction: 0.2 + 0.6 * generator.nextUniform()) }
             let u0 = zip(parameters, initial).map { logit($0.fraction(of: $1)) }
             let minimiser = NelderMead(maximumEvaluations: evaluationsPerStart, tolerance: 1e-6, initialStep: 0.5)
             let result = minimiser.minimize({ u in
@@ -200,18 +201,4 @@ final class ResultList: @unchecked Sendable {
         defer { lock.unlock() }
         return slots[index]
     }
-}
-
-/// SplitMix64: the calibration's reproducible random starts.
-struct SeededGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

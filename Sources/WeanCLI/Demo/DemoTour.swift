@@ -554,22 +554,3 @@ response(0) = KIN / KOUT
         return text
     }
 }
-
-
-/// SplitMix64 with Box–Muller normals: a small, reproducible generator for the tour.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func nextUniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-    mutating func nextGaussian() -> Double {
-        let u1 = max(nextUniform(), .leastNormalMagnitude), u2 = nextUniform()
-        return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
-    }
-}
