@@ -93,7 +93,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
         var command = "--species \(species) --starts \(starts) --evaluations \(evaluations) --seed \(seed)"
         if let parameters { command += " --parameters \(parameters)" }
         if let experiments { command += " --experiments \(experiments)" }
-        let stamp = "\(ModelParameterFile.stampPrefix) \(command) (\(date)): objective \(ExperimentRunCommand.significant(objective)) "
+        let stamp = "\(ModelParameterFile.stampPrefix) \(command), from the values it replaced (\(date)): objective \(ExperimentRunCommand.significant(objective)) "
             + "over \(runTargets) calibration targets of \(calibration.experiments.count) experiments; values rounded to 4 significant digits"
         var byFile: [String: [String: Double]] = [:]
         for (parameter, value) in zip(calibration.parameters, written) {
