@@ -508,7 +508,9 @@ response(0) = KIN / KOUT
         text += "\n   Rat tail flick after the model's ED50 dose (\(fixed(ph.ed50, decimals: 2)) mg/kg s.c.), %MPE every 30 min: "
         text += ph.tailFlick.enumerated().filter { $0.offset % 2 == 0 }.map { fixed($0.element.mpe, decimals: 0) }.joined(separator: " ") + "\n"
         text += "   Try: swift run -c release wean experiment list\n"
-        text += "        swift run -c release wean experiment stuartharris2000-morphine-pk --plot morphine.svg\n\n"
+        text += "        swift run -c release wean experiment stuartharris2000-morphine-pk --plot morphine.svg\n"
+        text += "        swift run -c release wean experiment calibrate --evaluations 0 --report calibration.html"
+            + "   (the shipped parameters: objective, identifiability, validation)\n\n"
 
         text += "8. MSC therapy (Hua et al., Sci Rep 2016; Cleveland Clinic): mesenchymal stem cells, IV or intrathecal,\n"
         text += "   calm spinal glia through secreted mediators (TSG-6 from lung-trapped IV cells, TGF-β1 from intrathecal\n"
@@ -549,7 +551,7 @@ response(0) = KIN / KOUT
 
         text += "10. Errors instead of NaN: y' = y², y(0) = 1 blows up at t = 1; asked for t = 2 the engine says\n"
         text += "    \"\(refusal)\"\n\n"
-        text += "Coming next: a rerunnable calibration, model-guided tapers, trials.\n\n"
+        text += "Coming next: model-guided tapers, trials.\n\n"
         text += Notice.text + "\n"
         return text
     }
