@@ -108,7 +108,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--parameters", "CL_KG",
                                                                 "--experiments", "ekblom1993-morphine-clearance", "--evaluations", "30",
-                                                                "--format", "json", "--output", path, "--report", path + ".html"])
+                                                                "--format", "json", "--output", path, "--report", path + ".html",
+                                                                "--profile", "CL_KG", "--profile-points", "5", "--profile-evaluations", "1"])
                                    as? ExperimentCalibrateCommand)
         defer { try? FileManager.default.removeItem(atPath: path + ".html") }
         let text = try command.output()
@@ -120,6 +121,9 @@ import Testing
         #expect((stamp["objective"] as? Double ?? .infinity) <= (stamp["shippedObjective"] as? Double ?? 0))
         let parameters = try #require(object["parameters"] as? [[String: Any]])
         #expect(parameters.count == 1 && parameters[0]["name"] as? String == "CL_KG")
+        let profiles = try #require(object["profiles"] as? [[String: Any]])
+        #expect(profiles.count == 1 && profiles[0]["parameter"] as? String == "CL_KG")
+        #expect(((profiles[0]["points"] as? [[String: Any]])?.count ?? 0) >= 5)
         #expect(["determined", "bounded", "undetermined"].contains(parameters[0]["verdict"] as? String ?? ""))
         let calibration = try #require(object["calibration"] as? [[String: Any]])
         #expect(!calibration.isEmpty)

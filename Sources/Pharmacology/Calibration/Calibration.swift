@@ -69,7 +69,11 @@ public struct Calibration: Sendable {
     /// Every experiment's full result (targets and panels) with `values` in force, in order, run
     /// in parallel; `nil` where one failed (its error in the second element).
     public func results(_ values: [Double]) -> [(experiment: Experiment, result: Result<ExperimentResult, PharmacologyError>?)] {
-        let overrides = overrides(values)
+        results(withOverrides: overrides(values))
+    }
+
+    /// Every experiment's result with `overrides` in force.
+    func results(withOverrides overrides: [String: [String: Double]]) -> [(experiment: Experiment, result: Result<ExperimentResult, PharmacologyError>?)] {
         let results = ResultList(count: experiments.count)
         let experiments = experiments
         DispatchQueue.concurrentPerform(iterations: experiments.count) { index in
@@ -86,9 +90,12 @@ public struct Calibration: Sendable {
     }
 
     /// Runs every experiment with `values` in force.
-    public func run(_ values: [Double]) -> Run {
+    public func run(_ values: [Double]) -> Run { run(withOverrides: overrides(values)) }
+
+    /// Runs every experiment with `overrides` in force.
+    func run(withOverrides overrides: [String: [String: Double]]) -> Run {
         var run = Run(calibration: [], validation: [], failures: [])
-        for (experiment, outcome) in results(values) {
+        for (experiment, outcome) in results(withOverrides: overrides) {
             switch outcome {
             case .success(let result):
                 for target in result.targets {

@@ -31,6 +31,9 @@ struct ExperimentCalibrateCommand: ParsableCommand {
     @Option(help: "Objective evaluations per start (0: assess the shipped values only).") var evaluations: Int = 200
     @Option(help: "Seed of the random starts.") var seed: UInt64 = 1
     @Flag(help: "Skip the identifiability analysis (2 suite runs per parameter).") var noIdentifiability = false
+    @Option(help: "Comma-separated parameters to profile (each fixed on a grid, the others refitted): the profile-likelihood 95% interval.") var profile: String?
+    @Option(help: "Grid points per profile (before refining the interval's ends).") var profilePoints: Int = 9
+    @Option(help: "Objective evaluations of each profile point's refit.") var profileEvaluations: Int = 60
     @Option(help: "table or json.") var format: ExperimentRunCommand.Format = .table
     @Option(name: .customLong("output"), help: "Write the fitted parameter set with its stamp (JSON) to this file.") var outputFile: String?
     @Option(help: "Write an HTML report (parameters, contributions, validation, model-vs-data figures) to this file.") var report: String?
@@ -64,8 +67,24 @@ struct ExperimentCalibrateCommand: ParsableCommand {
             bar.finish()
         }
         let identifiability = noIdentifiability ? nil : Identifiability.analyse(calibration, at: fit.values)
+        var profiles: [ProfileLikelihood] = []
+        if let profile {
+            guard profilePoints >= 3, profilePoints <= 200 else { throw ValidationError("--profile-points must be 3…200; got \(profilePoints)") }
+            guard profileEvaluations >= 1 else { throw ValidationError("--profile-evaluations must be ≥ 1; got \(profileEvaluations)") }
+            for name in profile.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let index = calibration.parameters.firstIndex(where: { $0.name == name }) else {
+                    throw ValidationError("--profile: '\(name)' is not a free parameter of this calibration (\(calibration.parameters.map(\.name).joined(separator: ", ")))")
+                }
+                do {
+                    profiles.append(try ProfileLikelihood.profile(calibration, parameter: index, from: fit.values, gridPoints: profilePoints,
+                                                                  evaluationsPerPoint: profileEvaluations))
+                } catch {
+                    throw ValidationError(error.message)
+                }
+            }
+        }
         let reportText = CalibrationReport(calibration: calibration, shipped: shipped, fit: fit, run: calibration.run(fit.values),
-                                           identifiability: identifiability, seed: seed)
+                                           identifiability: identifiability, profiles: profiles, seed: seed)
         if let outputFile {
             do {
                 try reportText.json().write(toFile: outputFile, atomically: true, encoding: .utf8)

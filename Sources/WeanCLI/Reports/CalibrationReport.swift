@@ -10,7 +10,14 @@ struct CalibrationReport {
     var fit: Calibration.Fit
     var run: Calibration.Run
     var identifiability: Identifiability?
+    var profiles: [ProfileLikelihood] = []
     var seed: UInt64
+
+    /// A profile's 95 % interval as text.
+    func intervalText(_ profile: ProfileLikelihood) -> String {
+        let (lower, upper) = profile.interval
+        return "\(lower.map(significant) ?? "unbounded below (within the range)") … \(upper.map(significant) ?? "unbounded above (within the range)")"
+    }
 
     var date: String { ISO8601DateFormatter().string(from: Date()) }
 
@@ -47,6 +54,12 @@ struct CalibrationReport {
                               "±" + significant(residual.tolerance), String(format: "%+.2f", residual.weighted))
         }
         text += contributions.rendered() + "\n"
+        for profile in profiles {
+            text += "Profile likelihood of \(profile.parameter): 95% interval \(intervalText(profile)) (Δχ² = 3.84)\n"
+            var table = TextTable("value", "objective")
+            for point in profile.points { table.add(significant(point.value), significant(point.objective)) }
+            text += table.rendered() + "\n"
+        }
         let passed = run.validation.filter(\.pass).count
         text += "Validation (not in the objective): \(passed) of \(run.validation.count) targets pass\n"
         var validation = TextTable("validation target", "observed", "model", "tolerance", "result")
@@ -88,7 +101,13 @@ struct CalibrationReport {
             + "\"evaluations\":\(fit.evaluations),\"starts\":\(fit.starts.count),\"seed\":\(seed),"
             + "\"experiments\":[\(calibration.experiments.map { jsonString($0.name) }.joined(separator: ","))],"
             + "\"targets\":[\(run.calibration.map { jsonString("\($0.experiment)/\($0.target)") }.joined(separator: ","))]}"
+        let profileList = profiles.map { profile in
+            "{\"parameter\":\(jsonString(profile.parameter)),\"lower\":\(profile.interval.lower.map(number) ?? "null"),"
+                + "\"upper\":\(profile.interval.upper.map(number) ?? "null"),\"points\":["
+                + profile.points.map { "{\"value\":\(number($0.value)),\"objective\":\(number($0.objective))}" }.joined(separator: ",") + "]}"
+        }
         return "{\"notice\":\(jsonString(Notice.text)),\"stamp\":\(stamp),\"parameters\":[\(parameters.joined(separator: ","))],"
+            + "\"profiles\":[\(profileList.joined(separator: ","))],"
             + "\"calibration\":\(residuals(run.calibration)),\"validation\":\(residuals(run.validation)),"
             + "\"failures\":[\(run.failures.map(jsonString).joined(separator: ","))],\"fixedByAssumption\":[\(fixedList.joined(separator: ","))]}\n"
     }
@@ -131,7 +150,14 @@ struct CalibrationReport {
                          id.map { $0.intervalFactor < 1e6 ? significant($0.intervalFactor) : "∞" } ?? "—",
                          id.map { $0.verdict.rawValue + ($0.atBound ? " (at bound)" : "") } ?? "—", id?.mostSensitiveTarget ?? "—"])
         }
-        html += "</table>\n<h2>Calibration targets (in the objective)</h2><table>\n"
+        html += "</table>\n"
+        for profile in profiles {
+            html += "<h3>Profile likelihood of \(escape(profile.parameter))</h3><p>95% interval \(escape(intervalText(profile))) (Δχ² = 3.84).</p><table>\n"
+            html += row(["value", "objective"], header: true)
+            for point in profile.points { html += row([significant(point.value), significant(point.objective)]) }
+            html += "</table>\n"
+        }
+        html += "<h2>Calibration targets (in the objective)</h2><table>\n"
         html += row(["target", "observed", "model", "tolerance", "unit", "(model − observed)/tolerance"], header: true)
         for residual in run.calibration.sorted(by: { abs($0.weighted) > abs($1.weighted) }) {
             html += row(["\(residual.experiment)/\(residual.target)", significant(residual.observed), significant(residual.model),

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The profile likelihood of one free parameter (Raue A et al., Bioinformatics 2009;25:1923): the
+/// parameter is fixed at a grid of values across its range, the others are refitted at each, and
+/// the objective χ²(value) traced. With residuals in units of each target's tolerance, the 95 %
+/// interval is where χ² stays within 3.84 of its minimum (one degree of freedom); a profile that
+/// stays below that threshold at an end of the range leaves the parameter unbounded on that side
+/// — stricter than the local analysis of `Identifiability`, which assumes linearity.
+public struct ProfileLikelihood: Sendable {
+    public struct Point: Sendable, Codable {
+        public var value: Double
+        public var objective: Double
+    }
+
+    public var parameter: String
+    public var points: [Point]
+    /// Δχ² for a 95 % interval with one degree of freedom.
+    public static let threshold = 3.841
+
+    /// The lower and upper ends of the 95 % interval, interpolated on the grid in log value; `nil`
+    /// where the profile does not rise above the threshold within the range.
+    public var interval: (lower: Double?, upper: Double?) {
+        guard let best = points.indices.min(by: { points[$0].objective < points[$1].objective }) else { return (nil, nil) }
+        let limit = points[best].objective + Self.threshold
+        func crossing(_ range: [Int]) -> Double? {
+            var previous = best
+            for index in range {
+                if points[index].objective > limit {
+                    let (a, b) = (points[previous], points[index])
+                    let fraction = (limit - a.objective) / (b.objective - a.objective)
+                    return exp(log(a.value) + fraction * (log(b.value) - log(a.value)))
+                }
+                previous = index
+            }
+            return nil
+        }
+        return (crossing(Array((0..<best).reversed())), crossing(Array((best + 1)..<points.count)))
+    }
+
+    /// Profiles parameter `index` of `calibration` over `gridPoints` values log-spaced across its
+    /// bounds, refitting the other parameters from `values` with `evaluationsPerPoint` objective
+    /// evaluations each (Nelder–Mead, the same transform as `Calibration.fit`).
+    public static func profile(_ calibration: Calibration, parameter index: Int, from values: [Double], gridPoints: Int = 9,
+                               evaluationsPerPoint: Int = 100) throws(CalibrationError) -> ProfileLikelihood {
+        guard calibration.parameters.indices.contains(index), values.count == calibration.parameters.count else {
+            throw CalibrationError("no parameter \(index) to profile")
+        }
+        guard gridPoints >= 3 else { throw CalibrationError("a profile needs at least 3 grid points") }
+        let target = calibration.parameters[index]
+        var others = calibration
+        others.parameters.remove(at: index)
+        let otherStart = values.enumerated().filter { $0.offset != index }.map(\.element)
+        // The fixed value rides along as an override of every file the parameter sets.
+        func point(_ fixed: Double) throws(CalibrationError) -> Point {
+            let objective = others.parameters.isEmpty
+                ? calibration.objective([fixed])
+                : try others.fit(from: otherStart, evaluations: evaluationsPerPoint, pinning: [target.name: fixed], files: target.files)
+            return Point(value: fixed, objective: objective)
+        }
+        var points: [Point] = []
+        for k in 0..<gridPoints { points.append(try point(target.value(atFraction: Double(k) / Double(gridPoints - 1)))) }
+        // Refine each crossing of the threshold by bisection in log value (8 halvings: the grid
+        // step divided by 256).
+        let best = points.indices.min { points[$0].objective < points[$1].objective }!
+        let limit = points[best].objective + threshold
+        for side in [-1, 1] {
+            var inside = best
+            var outside = best + side
+            while points.indices.contains(outside), points[outside].objective <= limit {
+                inside = outside
+                outside += side
+            }
+            guard points.indices.contains(outside) else { continue }
+            var a = points[inside], b = points[outside]
+            for _ in 0..<8 {
+                let middle = try point(exp((log(a.value) + log(b.value)) / 2))
+                points.append(middle)
+                if middle.objective <= limit { a = middle } else { b = middle }
+            }
+        }
+        points.sort { $0.value < $1.value }
+        return ProfileLikelihood(parameter: target.name, points: points)
+    }
+}
+
+extension Calibration {
+    /// The best objective reachable from `start` in `evaluations` evaluations with `pinning` held
+    /// fixed in `files` (the profile's inner fit).
+    func fit(from start: [Double], evaluations: Int, pinning: [String: Double], files: [String]) throws(CalibrationError) -> Double {
+        var pinnedOverrides: [String: [String: Double]] = [:]
+        for file in files { pinnedOverrides[file] = pinning }
+        func objective(_ values: [Double]) -> Double {
+            var overrides = self.overrides(values)
+            for (file, pinned) in pinnedOverrides { overrides[file, default: [:]].merge(pinned) { _, new in new } }
+            return run(withOverrides: overrides).objective
+        }
+        func logistic(_ u: Double) -> Double { 1 / (1 + exp(-u)) }
+        func logit(_ f: Double) -> Double {
+            let clamped = min(max(f, 1e-9), 1 - 1e-9)
+            return log(clamped / (1 - clamped))
+        }
+        let u0 = zip(parameters, start).map { logit($0.fraction(of: $1)) }
+        let result = NelderMead(maximumEvaluations: evaluations, tolerance: 1e-6, initialStep: 0.5).minimize({ u in
+            objective(zip(parameters, u).map { $0.value(atFraction: logistic($1)) })
+        }, from: u0)
+        return result.value
+    }
+}
