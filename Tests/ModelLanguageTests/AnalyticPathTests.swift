@@ -161,4 +161,24 @@ import Solvers
         }
         #expect(Matrix4.transition(.zero, over: 5).gamma[0, 0] == 5)
     }
+
+    /// A compiled linear model takes the same path: every output (states and `Cp`) equals the
+    /// event engine's exact method for every dose set; nonlinear and larger models are declined.
+    @Test(arguments: [1, 2, 3])
+    func compiledLinearModelsTakeTheFastPath(compartments: Int) throws {
+        for (name, doses) in Self.doseSets {
+            let runtime = try #require(ModelLibrary.native("pk\(compartments)cmt.wean"))
+            for (parameter, value) in Self.parameters { runtime.setParameter(named: parameter, to: value) }
+            runtime.setParameter(named: "F", to: 0.8)
+            runtime.setParameter(named: "ALAG", to: 0.4)
+            let fast = try #require(try AnalyticSimulation.simulate(runtime, doses: doses, outputTimes: Self.grid))
+            var options = SolverOptions(relativeTolerance: 1e-11, absoluteTolerance: 1e-13)
+            options.maximumSteps = 1_000_000
+            let engine = try Simulator.simulate(runtime, doses: doses, outputTimes: Self.grid, method: .exact, options: options)
+            #expect(fast.names == engine.names)
+            Self.expectClose(fast.rows, engine.rows, "\(compartments)-cmt \(name), compiled", tolerance: 1e-9)
+        }
+        let nonlinear = try SimulationTests.example("michaelis_menten").makeInstance()
+        #expect(try AnalyticSimulation.simulate(nonlinear, doses: [DoseRecord(time: 0, amount: 100)], outputTimes: [1]) == nil)
+    }
 }

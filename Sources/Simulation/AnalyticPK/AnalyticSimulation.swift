@@ -1,4 +1,5 @@
 import Dosing
+import ModelLanguage
 
 /// The analytic fast path: a `LinearCompartmentModel` run through NONMEM-style dose records by
 /// exact state transition — between events `y(t + Δ) = Φ(Δ) y + Γ(Δ) r` with `Φ = e^{AΔ}`,
@@ -46,6 +47,27 @@ public enum AnalyticSimulation {
 
     static func run<Sink: AnalyticSink>(_ model: LinearCompartmentModel, doses: [DoseRecord], outputTimes: [Double], sink: inout Sink) throws(SimulationError) {
         try model.validate()
+        try run(model.system, doses: doses, outputTimes: outputTimes, sink: &sink)
+    }
+
+    /// A compiled model on the analytic path — every output (states, then assigned names, as the
+    /// event engine reports them) at each output time — or `nil` when the model is not a linear
+    /// system the path handles (`LinearSystem.init?(runtime:)`) or a dose needs a modelled rate
+    /// or duration; then the event engine's `.exact` method is the way.
+    public static func simulate<Runtime: ModelRuntime>(_ runtime: Runtime, doses: [DoseRecord], outputTimes: [Double]) throws(SimulationError) -> SimulationResult? {
+        guard let system = LinearSystem(runtime: runtime) else { return nil }
+        for dose in doses {
+            switch dose.delivery {
+            case .modelledRate, .modelledDuration: return nil
+            case .bolus, .infusion: break
+            }
+        }
+        var sink = RuntimeSink(runtime: runtime, times: outputTimes)
+        try run(system, doses: doses, outputTimes: outputTimes, sink: &sink)
+        return SimulationResult(names: runtime.model.outputNames, times: outputTimes, rows: sink.rows, statistics: SolverStatisticsSummary())
+    }
+
+    static func run<Sink: AnalyticSink>(_ model: LinearSystem, doses: [DoseRecord], outputTimes: [Double], sink: inout Sink) throws(SimulationError) {
         for (i, t) in outputTimes.enumerated() {
             guard t.isFinite else { throw .invalidInput("output time \(i + 1) is \(t); output times must be finite") }
             if i > 0, t < outputTimes[i - 1] { throw .invalidInput("output times must be in increasing order; \(t) follows \(outputTimes[i - 1])") }
@@ -61,11 +83,11 @@ public enum AnalyticSimulation {
                 guard rate.isFinite, rate > 0 else { throw .invalidInput("an infusion rate must be finite and > 0; got \(rate)") }
             case .bolus: break
             }
-            records.append((dose, try state(of: dose.compartment, in: model)))
+            records.append((dose, try state(of: dose.compartment, names: model.stateNames)))
         }
         if records.count > 1 { records.sort { $0.record.time < $1.record.time } }
         let start = min(0, outputTimes.first ?? 0, records.first?.record.time ?? 0)
-        var engine = AnalyticEngine(model: model, time: start)
+        var engine = AnalyticEngine(system: model, time: start)
         var next = 0
         var index = 0
         while index < outputTimes.count {
@@ -96,8 +118,7 @@ public enum AnalyticSimulation {
     }
 
     /// The state a record doses: a name, a 1-based number, or by default the first state.
-    static func state(of compartment: DoseRecord.Compartment?, in model: LinearCompartmentModel) throws(SimulationError) -> Int {
-        let names = model.stateNames
+    static func state(of compartment: DoseRecord.Compartment?, names: [String]) throws(SimulationError) -> Int {
         switch compartment {
         case nil: return 0
         case .number(let number):
@@ -132,6 +153,20 @@ struct ConcentrationSink: AnalyticSink {
     mutating func emit(_ index: Int, _ state: SIMD4<Double>) { buffer[index] = (central == 0 ? state[0] : state[1]) * inverseVolume }
 }
 
+/// Every output of a compiled model, computed by the model from each state.
+struct RuntimeSink<Runtime: ModelRuntime>: AnalyticSink {
+    let runtime: Runtime
+    let times: [Double]
+    var rows: [[Double]] = []
+    mutating func emit(_ index: Int, _ state: SIMD4<Double>) {
+        let n = runtime.dimension
+        let y = (0..<n).map { state[$0] }
+        var row = [Double](repeating: 0, count: runtime.model.outputNames.count)
+        y.withUnsafeBufferPointer { ys in row.withUnsafeMutableBufferPointer { runtime.outputs(t: times[index], y: ys, into: $0) } }
+        rows.append(row)
+    }
+}
+
 struct RowSink: AnalyticSink {
     let dimension: Int
     let central: Int
@@ -161,7 +196,7 @@ struct AnalyticEngine {
         func precedes(_ other: Pending) -> Bool { time < other.time || (time == other.time && order < other.order) }
     }
 
-    let model: LinearCompartmentModel
+    let system: LinearSystem
     let generator: Matrix4
     let dimension: Int
     var time: Double
@@ -178,10 +213,10 @@ struct AnalyticEngine {
     var lastPhi = Matrix4.identity
     var lastGamma = Matrix4.zero
 
-    init(model: LinearCompartmentModel, time: Double) {
-        self.model = model
-        self.generator = model.generator
-        self.dimension = model.dimension
+    init(system: LinearSystem, time: Double) {
+        self.system = system
+        self.generator = system.generator
+        self.dimension = system.dimension
         self.time = time
     }
 
@@ -289,11 +324,10 @@ struct AnalyticEngine {
     }
 
     /// Schedules what one dose puts in: F scales the amount, ALAG delays it, a fixed-rate infusion
-    /// keeps its rate and lasts F·AMT/RATE (the depot's modifiers; other states take doses whole).
+    /// keeps its rate and lasts F·AMT/RATE (the dosed state's F and ALAG).
     mutating func administer(_ dose: DoseRecord, state: Int, at t: Double) throws(SimulationError) {
-        let isDepot = state == model.depot
-        let start = t + (isDepot ? model.lag : 0)
-        let amount = (isDepot ? model.bioavailability : 1) * dose.amount
+        let start = t + system.lag[state]
+        let amount = system.bioavailability[state] * dose.amount
         switch dose.delivery {
         case .bolus:
             // A bolus due now goes in at once (additions at one instant commute).
@@ -339,7 +373,7 @@ struct AnalyticEngine {
             var input = SIMD4<Double>.zero
             input[state] = rate
             guard let x = generator.solve(-input, dimension: dimension) else {
-                throw .invalidInput("no steady state of a constant infusion into '\(model.stateNames[state])': nothing eliminates it (CL = 0?)")
+                throw .invalidInput("no steady state of a constant infusion into '\(system.stateNames[state])': nothing eliminates it (CL = 0?)")
             }
             steady = x
             steadyRates = input
@@ -351,12 +385,11 @@ struct AnalyticEngine {
             var single = record
             single.additional = 0
             // The pattern repeats once the lag and the longest infusion have passed.
-            let isDepot = state == model.depot
-            var span = isDepot ? model.lag : 0
-            if case .infusion(let rate) = record.delivery { span += (isDepot ? model.bioavailability : 1) * record.amount / rate }
+            var span = system.lag[state]
+            if case .infusion(let rate) = record.delivery { span += system.bioavailability[state] * record.amount / rate }
             let warmUp = 2 + Int((max(0, span) / interval).rounded(.up))
             guard warmUp <= 100_000 else { throw .invalidInput("a steady-state dose whose lag and infusion span more than 100000 intervals") }
-            var sub = AnalyticEngine(model: model, time: 0)
+            var sub = AnalyticEngine(system: system, time: 0)
             sub.cache = cache
             let seriesDose = sub.register(single, state: state)
             for k in 0..<warmUp {
