@@ -67,6 +67,51 @@ public enum AnalyticSimulation {
         return SimulationResult(names: runtime.model.outputNames, times: outputTimes, rows: sink.rows, statistics: SolverStatisticsSummary())
     }
 
+    /// A timeline (a data-set subject's records) on the analytic path, or `nil` when it needs the
+    /// event engine: a model the path does not handle, a reset, an amount moved, a covariate that
+    /// changes a parameter after the start, a modelled rate or duration. Leading parameter settings
+    /// are applied first; outputs as `Simulator.run` reports them.
+    public static func run<Runtime: ModelRuntime>(_ runtime: Runtime, timeline: [TimelineEntry], startTime: Double) throws(SimulationError) -> [TimelineOutput]? {
+        var index = 0
+        while index < timeline.count, case .setParameters(let values) = timeline[index].action {
+            for value in values { runtime.setParameter(value.index, to: value.value) }
+            index += 1
+        }
+        guard let system = LinearSystem(runtime: runtime) else { return nil }
+        var engine = AnalyticEngine(system: system, time: startTime)
+        var outputs: [TimelineOutput] = []
+        outputs.reserveCapacity(timeline.count)
+        var row = [Double](repeating: 0, count: runtime.model.outputNames.count)
+        for entry in timeline[index...] {
+            let t = entry.time
+            guard t.isFinite, t >= engine.time else { return nil }
+            switch entry.action {
+            case .output(let tag):
+                try engine.process(through: t)
+                engine.advance(to: t)
+                let y = (0..<system.dimension).map { engine.y[$0] }
+                y.withUnsafeBufferPointer { ys in row.withUnsafeMutableBufferPointer { runtime.outputs(t: t, y: ys, into: $0) } }
+                outputs.append(TimelineOutput(tag: tag, time: t, values: row))
+            case let .dose(record, state):
+                guard record.delivery.isFixed else { return nil }
+                try engine.process(through: t)
+                engine.advance(to: t)
+                try engine.give(record, state: state)
+            case let .steadyStateDose(record, state, replace):
+                guard record.delivery.isFixed else { return nil }
+                try engine.process(through: t)
+                engine.advance(to: t)
+                try engine.steadyState(record, state: state, replace: replace)
+                if record.amount > 0 || record.interval > 0 { try engine.give(record, state: state) }
+            case .setParameters(let values):
+                guard values.allSatisfy({ runtime.parameter($0.index) == $0.value }) else { return nil }
+            case .reset, .moveAmount:
+                return nil
+            }
+        }
+        return outputs
+    }
+
     static func run<Sink: AnalyticSink>(_ model: LinearSystem, doses: [DoseRecord], outputTimes: [Double], sink: inout Sink) throws(SimulationError) {
         for (i, t) in outputTimes.enumerated() {
             guard t.isFinite else { throw .invalidInput("output time \(i + 1) is \(t); output times must be finite") }
@@ -468,5 +513,15 @@ struct TransitionCache {
             next = (next + 1) % Self.capacity
         }
         return computed
+    }
+}
+
+extension DoseRecord.Delivery {
+    /// A bolus or a fixed-rate infusion: no modelled rate or duration.
+    var isFixed: Bool {
+        switch self {
+        case .bolus, .infusion: true
+        case .modelledRate, .modelledDuration: false
+        }
     }
 }
