@@ -94,15 +94,10 @@ public enum AnalyticSimulation {
                 outputs.append(TimelineOutput(tag: tag, time: t, values: row))
             case let .dose(record, state):
                 guard record.delivery.isFixed else { return nil }
-                try engine.process(through: t)
-                engine.advance(to: t)
-                try engine.give(record, state: state)
+                try engine.dose(record, state: state, at: t, steadyState: 0)
             case let .steadyStateDose(record, state, replace):
                 guard record.delivery.isFixed else { return nil }
-                try engine.process(through: t)
-                engine.advance(to: t)
-                try engine.steadyState(record, state: state, replace: replace)
-                if record.amount > 0 || record.interval > 0 { try engine.give(record, state: state) }
+                try engine.dose(record, state: state, at: t, steadyState: replace ? 1 : 2)
             case .setParameters(let values):
                 guard values.allSatisfy({ runtime.parameter($0.index) == $0.value }) else { return nil }
             case .reset, .moveAmount:
@@ -139,14 +134,7 @@ public enum AnalyticSimulation {
             let time = outputTimes[index]
             while next < records.count, records[next].record.time <= time {
                 let (record, state) = records[next]
-                try engine.process(through: record.time)
-                engine.advance(to: record.time)
-                if record.steadyState != 0 {
-                    try engine.steadyState(record, state: state, replace: record.steadyState == 1)
-                    if record.amount > 0 || record.interval > 0 { try engine.give(record, state: state) }
-                } else {
-                    try engine.give(record, state: state)
-                }
+                try engine.dose(record, state: state, at: record.time, steadyState: record.steadyState)
                 next += 1
             }
             try engine.process(through: time)
@@ -386,7 +374,20 @@ struct AnalyticEngine {
         }
     }
 
-    /// The index of `record` in `records` (added if new).
+    /// A data record's dose at `t` after what is due before it: brought to steady state first
+    /// (SS = 1 replaces, SS = 2 adds), then given with its ADDL repeats.
+    mutating func dose(_ record: DoseRecord, state: Int, at t: Double, steadyState: Int) throws(SimulationError) {
+        try process(through: t)
+        advance(to: t)
+        if steadyState != 0 {
+            try self.steadyState(record, state: state, replace: steadyState == 1)
+            if record.amount > 0 || record.interval > 0 { try give(record, state: state) }
+        } else {
+            try give(record, state: state)
+        }
+    }
+
+    /// The index of `record` in `records`.
     mutating func register(_ record: DoseRecord, state: Int) -> Int {
         records.append((record, state))
         return records.count - 1
