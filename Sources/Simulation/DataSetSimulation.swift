@@ -122,13 +122,7 @@ public enum DataSetSimulation {
                 extra.removeFirst()
             }
             let start = min(0, timeline.first?.time ?? 0)
-            // Linear models of up to four states take the analytic fast path with `.exact`.
-            let outputs: [TimelineOutput]
-            if method == .exact, let fast = try AnalyticSimulation.run(runtime, timeline: timeline, startTime: start) {
-                outputs = fast
-            } else {
-                outputs = try Simulator.run(runtime, timeline: timeline, method: method, options: options, startTime: start).outputs
-            }
+            let (outputs, _) = try Simulator.run(runtime, timeline: timeline, method: method, options: options, startTime: start)
             for output in outputs {
                 let info = rowInfo[output.tag]!
                 rows.append(Row(id: id, time: info.time, evid: info.evid, dv: info.dv, values: output.values))

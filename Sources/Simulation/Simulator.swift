@@ -19,6 +19,16 @@ public enum Simulator {
         _ instance: Runtime, doses: [DoseRecord], outputTimes: [Double], method: SolverMethod = .auto,
         options: SolverOptions = SolverOptions(), startTime: Double? = nil
     ) throws(SimulationError) -> SimulationResult {
+        try simulate(instance, doses: doses, outputTimes: outputTimes, method: method, options: options, startTime: startTime,
+                     analyticFastPath: true)
+    }
+
+    /// `simulate`, with the analytic fast path of `.exact` optional (tests compare it with the
+    /// event engine's own exact method).
+    static func simulate<Runtime: ModelRuntime>(
+        _ instance: Runtime, doses: [DoseRecord], outputTimes: [Double], method: SolverMethod,
+        options: SolverOptions, startTime: Double?, analyticFastPath: Bool
+    ) throws(SimulationError) -> SimulationResult {
         let model = instance.model
         guard !outputTimes.isEmpty else { throw .invalidInput("no output times") }
         for (i, t) in outputTimes.enumerated() {
@@ -45,7 +55,8 @@ public enum Simulator {
             timeline.append(TimelineEntry(time: time, action: .output(tag: index)))
         }
         let t0 = startTime ?? min(0, outputTimes[0], doseEntries.first?.time ?? 0)
-        let (outputs, statistics) = try run(instance, timeline: timeline, method: method, options: options, startTime: t0)
+        let (outputs, statistics) = try run(instance, timeline: timeline, method: method, options: options, startTime: t0,
+                                            analyticFastPath: analyticFastPath)
         return SimulationResult(names: model.outputNames, times: outputs.map(\.time), rows: outputs.map(\.values), statistics: statistics)
     }
 
@@ -54,14 +65,29 @@ public enum Simulator {
     /// schedule (infusion ends, lagged doses, ADDL repeats) are processed in time order, before
     /// entries at the same time. Integration starts at `startTime` (default: the first entry's
     /// time or 0, whichever is earlier).
+    ///
+    /// With `.exact`, a linear model of at most four states starting from zero takes the analytic
+    /// fast path (`AnalyticSimulation`: SIMD4 state transition, no solver steps, so its statistics
+    /// count none) unless the timeline needs the event engine (a reset, a parameter change after
+    /// the start, a modelled rate or duration).
     public static func run<Runtime: ModelRuntime>(
         _ instance: Runtime, timeline: [TimelineEntry], method: SolverMethod = .auto,
         options: SolverOptions = SolverOptions(), startTime: Double? = nil
+    ) throws(SimulationError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) {
+        try run(instance, timeline: timeline, method: method, options: options, startTime: startTime, analyticFastPath: true)
+    }
+
+    static func run<Runtime: ModelRuntime>(
+        _ instance: Runtime, timeline: [TimelineEntry], method: SolverMethod, options: SolverOptions, startTime: Double?,
+        analyticFastPath: Bool
     ) throws(SimulationError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) {
         for entry in timeline where !entry.time.isFinite {
             throw .invalidInput("a timeline entry has time \(entry.time)")
         }
         let t0 = startTime ?? min(0, timeline.first?.time ?? 0)
+        if method == .exact, analyticFastPath, let outputs = try AnalyticSimulation.run(instance, timeline: timeline, startTime: t0) {
+            return (outputs, SolverStatisticsSummary())
+        }
         do throws(ODESolverError) {
             return try method.withStepper(for: instance, options: options) { (stepper) throws(ODESolverError) in
                 try runEngine(stepper, instance: instance, options: options, t0: t0, timeline: timeline)

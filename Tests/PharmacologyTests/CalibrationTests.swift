@@ -115,6 +115,16 @@ import Testing
         #expect(abs(values.reduce(0, +) - 8) < 1e-12)
     }
 
+    /// A rat PK parameter is the rat's alone (the mouse has its own PK); mechanism values shared by
+    /// design set every file that shares them.
+    @Test func namedParametersSetTheFilesThatShareThem() throws {
+        #expect(try CalibrationParameter.named("CL_KG", for: .rat).files == ["morphine_rat.wean"])
+        #expect(try CalibrationParameter.named("GAIN_OIH", for: .rat).files == ["morphine_rat.wean", "morphine_mouse.wean", "morphine_human.wean"])
+        #expect(try CalibrationParameter.named("EC50", for: .rat).files == ["morphine_rat.wean"])
+        #expect(throws: CalibrationError.self) { _ = try CalibrationParameter.named("WT", for: .rat) }
+        #expect(throws: CalibrationError.self) { _ = try CalibrationParameter.named("CL_KGG", for: .rat) }
+    }
+
     @Test func defaultParameterSetsExistAndSitInTheirBounds() throws {
         for species in Species.allCases {
             for parameter in try CalibrationParameter.defaults(for: species) {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Simulation
 
@@ -74,19 +73,21 @@ public struct Calibration: Sendable {
 
     /// Every experiment's result with `overrides` in force.
     func results(withOverrides overrides: [String: [String: Double]]) -> [(experiment: Experiment, result: Result<ExperimentResult, PharmacologyError>?)] {
-        let results = ResultList(count: experiments.count)
         let experiments = experiments
-        DispatchQueue.concurrentPerform(iterations: experiments.count) { index in
-            let outcome = ParameterOverrides.with(overrides) { () -> Result<ExperimentResult, PharmacologyError> in
+        var results: [Result<ExperimentResult, PharmacologyError>?] = Array(repeating: nil, count: experiments.count)
+        // Task-local overrides do not reach the worker threads: each worker sets them itself.
+        // Neither closure throws; a result left unset is reported as "did not run" by `run`.
+        try? ParallelSubjects.run(count: experiments.count, threads: ProcessInfo.processInfo.activeProcessorCount,
+                                  batchSize: experiments.count, compute: { index in
+            ParameterOverrides.with(overrides) { () -> Result<ExperimentResult, PharmacologyError> in
                 do throws(PharmacologyError) {
                     return .success(try experiments[index].run())
                 } catch {
                     return .failure(error)
                 }
             }
-            results.store(outcome, at: index)
-        }
-        return experiments.indices.map { (experiments[$0], results.value(at: $0)) }
+        }, emit: { index, outcome in results[index] = outcome })
+        return experiments.indices.map { (experiments[$0], results[$0]) }
     }
 
     /// Runs every experiment with `values` in force.
@@ -160,12 +161,7 @@ public struct Calibration: Sendable {
         for (parameter, value) in zip(parameters, shipped) where !(value >= parameter.lower && value <= parameter.upper) {
             throw CalibrationError("\(parameter.name): the shipped value \(value) is outside [\(parameter.lower), \(parameter.upper)]")
         }
-        func logistic(_ u: Double) -> Double { 1 / (1 + exp(-u)) }
-        func logit(_ f: Double) -> Double {
-            let clamped = min(max(f, 1e-9), 1 - 1e-9)
-            return log(clamped / (1 - clamped))
-        }
-        func values(_ u: [Double]) -> [Double] { zip(parameters, u).map { $0.value(atFraction: logistic($1)) } }
+        func values(_ u: [Double]) -> [Double] { zip(parameters, u).map { $0.value(atSearchVariable: $1) } }
         var generator = SplitMix64(seed: seed)
         var total = 0
         var best = Double.infinity
@@ -173,7 +169,7 @@ public struct Calibration: Sendable {
         var results: [Fit.Start] = []
         for start in 0..<max(1, starts) {
             let initial = start == 0 ? shipped : parameters.map { $0.value(atFraction: 0.2 + 0.6 * generator.nextUniform()) }
-            let u0 = zip(parameters, initial).map { logit($0.fraction(of: $1)) }
+            let u0 = zip(parameters, initial).map { $0.searchVariable(of: $1) }
             let minimiser = NelderMead(maximumEvaluations: evaluationsPerStart, tolerance: 1e-6, initialStep: 0.5)
             let result = minimiser.minimize({ u in
                 let value = objective(values(u))
@@ -187,25 +183,5 @@ public struct Calibration: Sendable {
         }
         let winner = results.min { $0.objective < $1.objective }!
         return Fit(values: winner.values, objective: winner.objective, shippedObjective: shippedObjective, starts: results)
-    }
-}
-
-/// Per-experiment results written by concurrent workers, each to its own slot.
-final class ResultList: @unchecked Sendable {
-    private var slots: [Result<ExperimentResult, PharmacologyError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: Result<ExperimentResult, PharmacologyError>, at index: Int) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func value(at index: Int) -> Result<ExperimentResult, PharmacologyError>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NameSuggestions
 
 /// A free parameter of the calibration: a `param` of one or more library model files (the mouse
 /// shares the rat's mechanism values, so one free parameter can set both), searched within
@@ -31,6 +32,34 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
 
     /// The value at a fraction of the log span.
     func value(atFraction f: Double) -> Double { lower * exp(f * log(upper / lower)) }
+
+    /// The optimiser's unconstrained variable u for a value: the log-span fraction is the
+    /// logistic function of u, so every u maps inside the bounds.
+    func searchVariable(of value: Double) -> Double {
+        let f = min(max(fraction(of: value), 1e-9), 1 - 1e-9)
+        return log(f / (1 - f))
+    }
+
+    /// The value at search variable u (the inverse of `searchVariable(of:)`).
+    func value(atSearchVariable u: Double) -> Double { value(atFraction: 1 / (1 + exp(-u))) }
+
+    /// Parameter `name` of `species`' morphine model as a free parameter: its entry in
+    /// `defaults(for:)` (which shares rat values with the mouse and the human), otherwise that
+    /// file alone, a decade either side of the shipped value.
+    public static func named(_ name: String, for species: Species) throws(CalibrationError) -> CalibrationParameter {
+        if let known = try defaults(for: species).first(where: { $0.name == name }) { return known }
+        let model: OpioidModel
+        do {
+            model = try PKLibrary.model(.morphine, species)
+        } catch {
+            throw CalibrationError("\(error)")
+        }
+        guard name != "WT", let parameter = model.checkedModel.parameters.first(where: { $0.name == name }), parameter.defaultValue > 0 else {
+            let hint = closestName(name, model.checkedModel.parameters.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+            throw CalibrationError("'\(name)' is not a positive parameter of \(model.file).\(hint)")
+        }
+        return CalibrationParameter(name, files: [model.file], lower: parameter.defaultValue / 10, upper: parameter.defaultValue * 10)
+    }
 
     /// Mechanism parameters the human model sets from human observations (Chu 2006, Cepeda 2010,
     /// acute tolerance studies); its other mechanism values are the rat's per kg.

@@ -94,14 +94,9 @@ extension Calibration {
             for (file, pinned) in pinnedOverrides { overrides[file, default: [:]].merge(pinned) { _, new in new } }
             return run(withOverrides: overrides).objective
         }
-        func logistic(_ u: Double) -> Double { 1 / (1 + exp(-u)) }
-        func logit(_ f: Double) -> Double {
-            let clamped = min(max(f, 1e-9), 1 - 1e-9)
-            return log(clamped / (1 - clamped))
-        }
-        let u0 = zip(parameters, start).map { logit($0.fraction(of: $1)) }
+        let u0 = zip(parameters, start).map { $0.searchVariable(of: $1) }
         let result = NelderMead(maximumEvaluations: evaluations, tolerance: 1e-6, initialStep: 0.5).minimize({ u in
-            objective(zip(parameters, u).map { $0.value(atFraction: logistic($1)) })
+            objective(zip(parameters, u).map { $0.value(atSearchVariable: $1) })
         }, from: u0)
         return result.value
     }

@@ -50,23 +50,6 @@ public enum AnalyticSimulation {
         try run(model.system, doses: doses, outputTimes: outputTimes, sink: &sink)
     }
 
-    /// A compiled model on the analytic path — every output (states, then assigned names, as the
-    /// event engine reports them) at each output time — or `nil` when the model is not a linear
-    /// system the path handles (`LinearSystem.init?(runtime:)`) or a dose needs a modelled rate
-    /// or duration; then the event engine's `.exact` method is the way.
-    public static func simulate<Runtime: ModelRuntime>(_ runtime: Runtime, doses: [DoseRecord], outputTimes: [Double]) throws(SimulationError) -> SimulationResult? {
-        guard let system = LinearSystem(runtime: runtime) else { return nil }
-        for dose in doses {
-            switch dose.delivery {
-            case .modelledRate, .modelledDuration: return nil
-            case .bolus, .infusion: break
-            }
-        }
-        var sink = RuntimeSink(runtime: runtime, times: outputTimes)
-        try run(system, doses: doses, outputTimes: outputTimes, sink: &sink)
-        return SimulationResult(names: runtime.model.outputNames, times: outputTimes, rows: sink.rows, statistics: SolverStatisticsSummary())
-    }
-
     /// A timeline (a data-set subject's records) on the analytic path, or `nil` when it needs the
     /// event engine: a model the path does not handle, a reset, an amount moved, a covariate that
     /// changes a parameter after the start, a modelled rate or duration. Leading parameter settings
@@ -186,27 +169,19 @@ struct ConcentrationSink: AnalyticSink {
     mutating func emit(_ index: Int, _ state: SIMD4<Double>) { buffer[index] = (central == 0 ? state[0] : state[1]) * inverseVolume }
 }
 
-/// Every output of a compiled model, computed by the model from each state.
-struct RuntimeSink<Runtime: ModelRuntime>: AnalyticSink {
-    let runtime: Runtime
-    let times: [Double]
-    var rows: [[Double]] = []
-    mutating func emit(_ index: Int, _ state: SIMD4<Double>) {
-        let n = runtime.dimension
-        let y = (0..<n).map { state[$0] }
-        var row = [Double](repeating: 0, count: runtime.model.outputNames.count)
-        y.withUnsafeBufferPointer { ys in row.withUnsafeMutableBufferPointer { runtime.outputs(t: times[index], y: ys, into: $0) } }
-        rows.append(row)
-    }
-}
-
+/// Every state and `Cp`, computed as `ConcentrationSink` computes it.
 struct RowSink: AnalyticSink {
     let dimension: Int
     let central: Int
-    let volume: Double
+    let inverseVolume: Double
     var rows: [[Double]] = []
+    init(dimension: Int, central: Int, volume: Double) {
+        self.dimension = dimension
+        self.central = central
+        inverseVolume = 1 / volume
+    }
     mutating func emit(_ index: Int, _ state: SIMD4<Double>) {
-        rows.append((0..<dimension).map { state[$0] } + [state[central] / volume])
+        rows.append((0..<dimension).map { state[$0] } + [state[central] * inverseVolume])
     }
 }
 
@@ -289,7 +264,7 @@ struct AnalyticEngine {
                         delta = step
                         phi = transition.phi
                         lastGamma = transition.gamma
-                        drive = rates == .zero ? .zero : transition.gamma * rates
+                        drive = hasDrive ? transition.gamma * rates : .zero
                     }
                     state = phi * state
                     if hasDrive { state += drive }
@@ -455,11 +430,11 @@ struct AnalyticEngine {
             try cycle.process(through: boundary + interval)
             cycle.advance(to: boundary + interval)
             let phi = cache.transition(generator, interval).phi
-            var system = Matrix4.identity
+            var identityMinusPhi = Matrix4.identity
             for j in 0..<4 {
-                for i in 0..<4 { system[i, j] -= phi[i, j] }
+                for i in 0..<4 { identityMinusPhi[i, j] -= phi[i, j] }
             }
-            guard let x = system.solve(cycle.y, dimension: dimension) else {
+            guard let x = identityMinusPhi.solve(cycle.y, dimension: dimension) else {
                 throw .invalidInput("no steady state: one dosing interval leaves some amount unchanged (I − Φ is singular); is CL > 0?")
             }
             steady = x
@@ -487,30 +462,22 @@ struct AnalyticEngine {
 }
 
 /// Transition matrices per interval length: a small table searched linearly (regular grids use
-/// one or two lengths), the last hit tried first.
+/// one or two lengths; the engine keeps the last one at hand), the oldest replaced when full.
 struct TransitionCache {
     static let capacity = 32
     var deltas: [Double] = []
     var values: [(phi: Matrix4, gamma: Matrix4)] = []
-    var last = 0
     var next = 0
 
-    @inline(__always)
     mutating func transition(_ generator: Matrix4, _ delta: Double) -> (phi: Matrix4, gamma: Matrix4) {
-        if last < deltas.count, deltas[last] == delta { return values[last] }
-        for index in deltas.indices where deltas[index] == delta {
-            last = index
-            return values[index]
-        }
+        if let index = deltas.firstIndex(of: delta) { return values[index] }
         let computed = Matrix4.transition(generator, over: delta)
         if deltas.count < Self.capacity {
             deltas.append(delta)
             values.append(computed)
-            last = deltas.count - 1
         } else {
             deltas[next] = delta
             values[next] = computed
-            last = next
             next = (next + 1) % Self.capacity
         }
         return computed

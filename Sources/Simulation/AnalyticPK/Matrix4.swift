@@ -82,7 +82,9 @@ struct Matrix4: Sendable, Equatable {
     }
 
     /// The solution `x` of `self · x = b` by Gaussian elimination with partial pivoting over the
-    /// leading `n` rows and columns, or `nil` if the matrix is singular there.
+    /// leading `n` rows and columns, or `nil` if the matrix is singular there to 10⁻¹⁴ of its
+    /// largest element (`DenseLU` refuses only exact zero pivots; a steady state of a model that
+    /// eliminates nothing must be refused, not solved to 10¹⁷).
     func solve(_ b: SIMD4<Double>, dimension n: Int) -> SIMD4<Double>? {
         var a = self
         var x = b

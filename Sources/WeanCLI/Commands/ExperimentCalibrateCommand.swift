@@ -135,29 +135,15 @@ struct ExperimentCalibrateCommand: ParsableCommand {
         guard let species = Species(rawValue: species.lowercased()) else {
             throw ValidationError("--species must be rat, mouse or human; got '\(species)'")
         }
-        var free: [CalibrationParameter]
+        let free: [CalibrationParameter]
         do {
-            free = try CalibrationParameter.defaults(for: species)
-        } catch {
-            throw ValidationError(error.message)
-        }
-        if let parameters {
-            let names = parameters.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let model = try PKLibrary.model(.morphine, species)
-            var chosen: [CalibrationParameter] = []
-            for name in names {
-                if let known = free.first(where: { $0.name == name }) {
-                    chosen.append(known)
-                } else if let parameter = model.checkedModel.parameters.first(where: { $0.name == name }), parameter.defaultValue > 0, name != "WT" {
-                    let files = species == .rat ? ["morphine_rat.wean", "morphine_mouse.wean"] : [model.file]
-                    chosen.append(CalibrationParameter(name, files: files, lower: parameter.defaultValue / 10, upper: parameter.defaultValue * 10))
-                } else {
-                    let candidates = model.checkedModel.parameters.map(\.name)
-                    let hint = closestName(name, candidates).map { " Did you mean '\($0)'?" } ?? ""
-                    throw ValidationError("--parameters: '\(name)' is not a positive parameter of \(model.file).\(hint)")
-                }
+            if let parameters {
+                free = try parameters.split(separator: ",").map { try CalibrationParameter.named($0.trimmingCharacters(in: .whitespaces), for: species) }
+            } else {
+                free = try CalibrationParameter.defaults(for: species)
             }
-            free = chosen
+        } catch let error as CalibrationError {
+            throw ValidationError((parameters == nil ? "" : "--parameters: ") + error.message)
         }
         var chosenExperiments = ExperimentCatalogue.all
         if let experiments {

@@ -153,12 +153,7 @@ struct SimulateCommand: ParsableCommand {
         let grid = try outputTimes()
         let result: SimulationResult
         do {
-            // Linear models of up to four states take the analytic fast path with `--solver exact`.
-            if method == .exact, let fast = try AnalyticSimulation.simulate(instance, doses: records, outputTimes: grid) {
-                result = fast
-            } else {
-                result = try Simulator.simulate(instance, doses: records, outputTimes: grid, method: method, options: options)
-            }
+            result = try Simulator.simulate(instance, doses: records, outputTimes: grid, method: method, options: options)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure
