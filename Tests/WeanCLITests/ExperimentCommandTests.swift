@@ -106,7 +106,7 @@ import Testing
     @Test func jsonHasTheStampTheParametersAndValidationApart() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wean-fit-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--parameters", "CL_KG",
+        let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--species", "rat", "--parameters", "CL_KG",
                                                                 "--experiments", "ekblom1993-morphine-clearance", "--evaluations", "30",
                                                                 "--format", "json", "--output", path, "--report", path + ".html",
                                                                 "--profile", "CL_KG", "--profile-points", "5", "--profile-evaluations", "1"])
@@ -117,7 +117,10 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["notice"] as? String == Notice.text)
         let stamp = try #require(object["stamp"] as? [String: Any])
-        for key in ["date", "objective", "shippedObjective", "evaluations", "targets", "experiments"] { #expect(stamp[key] != nil, "stamp lacks \(key)") }
+        for key in ["date", "objective", "shippedObjective", "targetObjective", "priorPenalty", "method", "evaluations", "converged", "targets", "experiments"] {
+            #expect(stamp[key] != nil, "stamp lacks \(key)")
+        }
+        #expect(stamp["method"] as? String == "lm")
         #expect((stamp["objective"] as? Double ?? .infinity) <= (stamp["shippedObjective"] as? Double ?? 0))
         let parameters = try #require(object["parameters"] as? [[String: Any]])
         #expect(parameters.count == 1 && parameters[0]["name"] as? String == "CL_KG")
@@ -135,8 +138,10 @@ import Testing
     }
 
     @Test func badOptionsAreNamed() throws {
-        for (arguments, fragment) in [(["--parameters", "CL_KGG"], "--parameters"), (["--experiments", "morgan2006"], "--experiments"),
-                                      (["--species", "dog"], "--species"), (["--starts", "0"], "--starts")] {
+        for (arguments, fragment) in [(["--species", "rat", "--parameters", "CL_KGG"], "--parameters"), (["--experiments", "morgan2006"], "--experiments"),
+                                      (["--species", "dog"], "--species"), (["--starts", "0"], "--starts"),
+                                      (["--parameters", "EC50 (mose)"], "Did you mean 'EC50 (mouse)'"), (["--method", "bfgs"], "--method"),
+                                      (["--prior-width", "1"], "--prior-width"), (["--prior-width", "wide"], "--prior-width")] {
             let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--evaluations", "0", "--no-identifiability"] + arguments)
                                        as? ExperimentCalibrateCommand)
             #expect {
@@ -145,5 +150,28 @@ import Testing
                 "\(error)".contains(fragment)
             }
         }
+    }
+
+    /// The whole suite's free parameters by label, the prior's part reported apart, and the
+    /// Nelder–Mead alternative.
+    @Test func everySpeciesAtOnceWithLabelsAndThePrior() throws {
+        let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--parameters", "EC50 (mouse),GAIN_OIH",
+                                                                "--experiments", "ferrini2013-bdnf-knockout", "--method", "nelder-mead",
+                                                                "--evaluations", "8", "--no-identifiability", "--format", "json"])
+                                   as? ExperimentCalibrateCommand)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try command.output().utf8)) as? [String: Any])
+        let parameters = try #require(object["parameters"] as? [[String: Any]])
+        #expect(parameters.map { $0["label"] as? String } == ["EC50 (mouse)", "GAIN_OIH"])
+        #expect(parameters[0]["files"] as? [String] == ["morphine_mouse.wean"])
+        #expect(parameters.allSatisfy { ($0["prior"] as? Double ?? 0) > 0 && ($0["priorSource"] as? String)?.isEmpty == false })
+        let stamp = try #require(object["stamp"] as? [String: Any])
+        #expect(stamp["method"] as? String == "nelder-mead" && stamp["priorWidth"] as? Double == 10)
+        let total = try #require(stamp["objective"] as? Double), targets = try #require(stamp["targetObjective"] as? Double)
+        let prior = try #require(stamp["priorPenalty"] as? Double)
+        #expect(abs(total - targets - prior) <= 1e-9 * max(1, total) && prior >= 0)
+        // The human EC50 is not free here, so it is listed as fixed; the mouse EC50 is not.
+        let fixed = try #require(object["fixedByAssumption"] as? [[String: Any]])
+        #expect(!fixed.contains { $0["file"] as? String == "morphine_mouse.wean" && $0["name"] as? String == "EC50" })
+        #expect(fixed.contains { $0["file"] as? String == "morphine_human.wean" && $0["name"] as? String == "EC50" })
     }
 }

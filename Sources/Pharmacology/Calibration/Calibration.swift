@@ -9,17 +9,45 @@ import Simulation
 /// returns them apart, and `objective` reads only the calibration ones (a test changes a
 /// validation target and sees the objective unchanged).
 ///
-/// Parameters are searched on a log scale within their bounds by Nelder–Mead from the shipped
-/// values and from seeded random starts; the experiments run unchanged, with the trial values put
-/// in by `ParameterOverrides`, in parallel on all cores.
+/// With a prior (the default: `priorWidth` 10), each parameter that has a centre adds
+/// ((ln value − ln centre) / ln priorWidth)² — a log-normal prior whose standard deviation is a
+/// factor of `priorWidth` — and the fit is a maximum a posteriori estimate: directions the targets
+/// cannot see stay at their sourced or assumed centres, so the optimum is unique and a rerun from
+/// it stays there (`CalibrationPrior`).
+///
+/// Parameters are searched on a log scale within their bounds, by Levenberg–Marquardt on the
+/// weighted residuals (the default) or Nelder–Mead, from the shipped values and from seeded
+/// random starts; the experiments run unchanged, with the trial values put in by
+/// `ParameterOverrides`, in parallel on all cores.
 public struct Calibration: Sendable {
     public var parameters: [CalibrationParameter]
     public var experiments: [Experiment]
+    /// The prior's standard deviation as a factor on each parameter's value; nil fits the targets
+    /// alone (plain weighted least squares).
+    public var priorWidth: Double?
 
-    public init(parameters: [CalibrationParameter], experiments: [Experiment] = ExperimentCatalogue.all) {
+    public init(parameters: [CalibrationParameter], experiments: [Experiment] = ExperimentCatalogue.all, priorWidth: Double? = 10) {
         self.parameters = parameters
         self.experiments = experiments
+        self.priorWidth = priorWidth
     }
+
+    /// The search methods.
+    public enum Method: String, Sendable, Codable, CaseIterable {
+        /// Levenberg–Marquardt on the weighted residuals and the prior's (central-difference Jacobian).
+        case levenbergMarquardt = "lm"
+        /// The Nelder–Mead simplex on the objective (derivative-free).
+        case nelderMead = "nelder-mead"
+    }
+
+    /// The prior's residuals, one per parameter with a centre: ln(value / centre) / ln(width).
+    public func priorResiduals(_ values: [Double]) -> [Double] {
+        guard let priorWidth else { return [] }
+        return zip(parameters, values).compactMap { parameter, value in parameter.prior.map { log(value / $0) / log(priorWidth) } }
+    }
+
+    /// Σ of the squared prior residuals.
+    public func priorPenalty(_ values: [Double]) -> Double { priorResiduals(values).reduce(0) { $0 + $1 * $1 } }
 
     /// The objective's value for an experiment that fails to run or gives a non-finite value.
     public static let failurePenalty = 1e6
@@ -49,11 +77,16 @@ public struct Calibration: Sendable {
         public var validation: [Residual]
         /// Experiments that failed to run, with the reason.
         public var failures: [String]
+        /// The prior's part of the objective at this parameter set (0 without a prior).
+        public var priorPenalty = 0.0
 
         /// Σ weighted² over the calibration targets, plus the penalty per failed experiment.
-        public var objective: Double {
+        public var targetObjective: Double {
             calibration.reduce(0) { $0 + $1.weighted * $1.weighted } + Double(failures.count) * Calibration.failurePenalty
         }
+
+        /// What the fit minimises: the targets' part plus the prior's.
+        public var objective: Double { targetObjective + priorPenalty }
     }
 
     /// The overrides that put `values` (one per parameter, natural units) into the model files.
@@ -91,7 +124,19 @@ public struct Calibration: Sendable {
     }
 
     /// Runs every experiment with `values` in force.
-    public func run(_ values: [Double]) -> Run { run(withOverrides: overrides(values)) }
+    public func run(_ values: [Double]) -> Run {
+        var run = run(withOverrides: overrides(values))
+        run.priorPenalty = priorPenalty(values)
+        return run
+    }
+
+    /// The residual vector whose sum of squares is the objective: the calibration targets'
+    /// weighted residuals, then the prior's; nil when an experiment failed.
+    public func residuals(_ values: [Double]) -> [Double]? {
+        let run = run(withOverrides: overrides(values))
+        guard run.failures.isEmpty else { return nil }
+        return run.calibration.map(\.weighted) + priorResiduals(values)
+    }
 
     /// Runs every experiment with `overrides` in force.
     func run(withOverrides overrides: [String: [String: Double]]) -> Run {
@@ -113,7 +158,7 @@ public struct Calibration: Sendable {
         return run
     }
 
-    /// The objective at `values`: calibration targets only.
+    /// The objective at `values`: calibration targets (never validation ones) and the prior.
     public func objective(_ values: [Double]) -> Double { run(values).objective }
 
     /// The shipped values of the parameters.
@@ -148,18 +193,22 @@ public struct Calibration: Sendable {
     }
 
     /// Minimises the objective from the shipped values and `starts − 1` seeded random points
-    /// (log-uniform in the middle 60 % of each range), `evaluationsPerStart` objective evaluations
-    /// each. The search variable of parameter i is u with value = lower·(upper/lower)^σ(u), σ the
-    /// logistic function, so every trial stays within bounds.
-    public func fit(starts: Int = 1, evaluationsPerStart: Int = 300, seed: UInt64 = 1,
+    /// (log-uniform in the middle 60 % of each range), with at most `evaluationsPerStart`
+    /// objective evaluations each. The search variable of parameter i is u with
+    /// value = lower·(upper/lower)^σ(u), σ the logistic function, so every trial stays within
+    /// bounds. Levenberg–Marquardt stops where a step would move no u by more than 1e-4 (the
+    /// values by less than 0.02 % of their log span); Nelder–Mead where the simplex has shrunk
+    /// to 1e-6.
+    public func fit(method: Method = .levenbergMarquardt, starts: Int = 1, evaluationsPerStart: Int = 300, seed: UInt64 = 1,
                     progress: ((_ evaluations: Int, _ best: Double) -> Void)? = nil) throws(CalibrationError) -> Fit {
         guard !parameters.isEmpty else { throw CalibrationError("no free parameters") }
         for parameter in parameters where !(parameter.lower > 0 && parameter.upper > parameter.lower && parameter.upper.isFinite) {
-            throw CalibrationError("\(parameter.name): bounds must satisfy 0 < lower < upper < ∞; got [\(parameter.lower), \(parameter.upper)]")
+            throw CalibrationError("\(parameter.label): bounds must satisfy 0 < lower < upper < ∞; got [\(parameter.lower), \(parameter.upper)]")
         }
+        if let priorWidth, !(priorWidth > 1 && priorWidth.isFinite) { throw CalibrationError("the prior's width must be a factor > 1; got \(priorWidth)") }
         let shipped = try shippedValues()
         for (parameter, value) in zip(parameters, shipped) where !(value >= parameter.lower && value <= parameter.upper) {
-            throw CalibrationError("\(parameter.name): the shipped value \(value) is outside [\(parameter.lower), \(parameter.upper)]")
+            throw CalibrationError("\(parameter.label): the shipped value \(value) is outside [\(parameter.lower), \(parameter.upper)]")
         }
         func values(_ u: [Double]) -> [Double] { zip(parameters, u).map { $0.value(atSearchVariable: $1) } }
         var generator = SplitMix64(seed: seed)
@@ -170,16 +219,33 @@ public struct Calibration: Sendable {
         for start in 0..<max(1, starts) {
             let initial = start == 0 ? shipped : parameters.map { $0.value(atFraction: 0.2 + 0.6 * generator.nextUniform()) }
             let u0 = zip(parameters, initial).map { $0.searchVariable(of: $1) }
-            let minimiser = NelderMead(maximumEvaluations: evaluationsPerStart, tolerance: 1e-6, initialStep: 0.5)
-            let result = minimiser.minimize({ u in
-                let value = objective(values(u))
+            let before = total
+            func report(_ value: Double) {
                 total += 1
                 best = min(best, value)
                 progress?(total, best)
-                return value
-            }, from: u0)
-            results.append(Fit.Start(initial: initial, values: values(result.point), objective: result.value,
-                                     evaluations: result.evaluations, converged: result.converged))
+            }
+            switch method {
+            case .nelderMead:
+                let minimiser = NelderMead(maximumEvaluations: evaluationsPerStart, tolerance: 1e-6, initialStep: 0.5)
+                let result = minimiser.minimize({ u in
+                    let value = objective(values(u))
+                    report(value)
+                    return value
+                }, from: u0)
+                results.append(Fit.Start(initial: initial, values: values(result.point), objective: result.value,
+                                         evaluations: total - before, converged: result.converged))
+            case .levenbergMarquardt:
+                let minimiser = LevenbergMarquardt(maximumEvaluations: evaluationsPerStart, gradientTolerance: 1e-6, stepTolerance: 1e-4,
+                                                   differenceStep: 1e-2)
+                let result = minimiser.minimize({ u in
+                    let r = residuals(values(u))
+                    report(r.map(LevenbergMarquardt.sumOfSquares) ?? .infinity)
+                    return r
+                }, from: u0)
+                results.append(Fit.Start(initial: initial, values: values(result.point), objective: result.value,
+                                         evaluations: total - before, converged: result.converged))
+            }
         }
         let winner = results.min { $0.objective < $1.objective }!
         return Fit(values: winner.values, objective: winner.objective, shippedObjective: shippedObjective, starts: results)

@@ -3,19 +3,28 @@ import NameSuggestions
 
 /// A free parameter of the calibration: a `param` of one or more library model files (the mouse
 /// shares the rat's mechanism values, so one free parameter can set both), searched within
-/// `[lower, upper]` on a log scale (rates, gains and potencies are positive and span decades).
+/// `[lower, upper]` on a log scale (rates, gains and potencies are positive and span decades),
+/// optionally pulled towards the centre of a log-normal prior (`CalibrationPrior`).
 public struct CalibrationParameter: Sendable, Hashable, Codable {
     public var name: String
+    /// How reports and `--parameters`/`--profile` name it: the name, with the species in brackets
+    /// where a calibration of the whole suite frees the same name in another species' file
+    /// (`EC50 (mouse)`).
+    public var label: String
     /// The model files it sets (`morphine_rat.wean`, …).
     public var files: [String]
     public var lower: Double
     public var upper: Double
+    /// The prior's centre (the parameter's unit), if the calibration should pull it there.
+    public var prior: Double?
 
-    public init(_ name: String, files: [String], lower: Double, upper: Double) {
+    public init(_ name: String, files: [String], lower: Double, upper: Double, prior: Double? = nil, label: String? = nil) {
         self.name = name
+        self.label = label ?? name
         self.files = files
         self.lower = lower
         self.upper = upper
+        self.prior = prior
     }
 
     /// The value in the first file's model as compiled (the shipped value).
@@ -45,7 +54,7 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
 
     /// Parameter `name` of `species`' morphine model as a free parameter: its entry in
     /// `defaults(for:)` (which shares rat values with the mouse and the human), otherwise that
-    /// file alone, a decade either side of the shipped value.
+    /// file alone, a decade either side of the shipped value, without a prior.
     public static func named(_ name: String, for species: Species) throws(CalibrationError) -> CalibrationParameter {
         if let known = try defaults(for: species).first(where: { $0.name == name }) { return known }
         let model: OpioidModel
@@ -65,10 +74,10 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
     /// acute tolerance studies); its other mechanism values are the rat's per kg.
     public static let humanSpecific: Set<String> = ["EC50", "HALF_TOL_FAST", "GAIN_TOL_SLOW", "K_GLIA_ON", "HALF_SENSITISATION", "HALF_MODERATOR"]
 
-    /// The free parameters of a species' mechanism with bounds a decade either side of the shipped
-    /// value. Rat mechanism values are the mouse's too (docs/model.md: the mouse takes the rat's
-    /// mechanism, its own EC50) and the human's where no human observation sets them
-    /// (`humanSpecific`); the human set is the human-specific parameters.
+    /// The free parameters of a species' mechanism, each a decade either side of its prior's
+    /// centre (`CalibrationPrior`). Rat mechanism values are the mouse's too (docs/model.md: the
+    /// mouse takes the rat's mechanism, its own EC50) and the human's where no human observation
+    /// sets them (`humanSpecific`); the human set is the human-specific parameters.
     public static func defaults(for species: Species) throws(CalibrationError) -> [CalibrationParameter] {
         let names: [String]
         let files: [String]
@@ -84,20 +93,24 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
             names = ["EC50"]
         case .human:
             files = ["morphine_human.wean"]
-            names = ["HALF_TOL_FAST", "GAIN_TOL_SLOW", "K_GLIA_ON", "HALF_SENSITISATION", "HALF_MODERATOR"]
+            // HALF_TOL_FAST (Vinik & Kissin 1998) and HALF_SENSITISATION (Wang 2011) are set by
+            // human sources, not free.
+            names = ["GAIN_TOL_SLOW", "K_GLIA_ON", "HALF_MODERATOR"]
         }
-        var list: [CalibrationParameter] = species == .rat ? [CalibrationParameter("EC50", files: ["morphine_rat.wean"], lower: 0, upper: 0)] : []
-        list += names.map { name in
-            // The human model takes the rat's value per kg where no human observation sets it.
-            let shared = species == .rat && !humanSpecific.contains(name)
-            return CalibrationParameter(name, files: files + (shared ? ["morphine_human.wean"] : []), lower: 0, upper: 0)
+        var list: [(name: String, files: [String])] = species == .rat ? [("EC50", ["morphine_rat.wean"])] : []
+        // The human model takes the rat's value per kg where no human observation sets it.
+        list += names.map { ($0, files + (species == .rat && !humanSpecific.contains($0) ? ["morphine_human.wean"] : [])) }
+        return try list.map { (name, files) throws(CalibrationError) in
+            guard let prior = CalibrationPrior.of(name, species) else { throw CalibrationError("internal: no prior for \(name) (\(species))") }
+            return CalibrationParameter(name, files: files, lower: prior.centre / 10, upper: prior.centre * 10, prior: prior.centre,
+                                        label: species == .rat ? name : "\(name) (\(species.rawValue))")
         }
-        for index in list.indices {
-            let value = try list[index].shippedValue()
-            list[index].lower = value / 10
-            list[index].upper = value * 10
-        }
-        return list
+    }
+
+    /// Every species' free parameters at once (rat, then mouse, then human): the calibration of
+    /// the whole suite, whose output the shipped model files are.
+    public static func suite() throws(CalibrationError) -> [CalibrationParameter] {
+        try defaults(for: .rat) + defaults(for: .mouse) + defaults(for: .human)
     }
 }
 

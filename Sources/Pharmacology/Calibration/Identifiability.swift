@@ -3,12 +3,13 @@ import Foundation
 /// What the calibration targets determine, by local sensitivity at a parameter set: the Jacobian
 /// J of the weighted calibration residuals with respect to each parameter's logarithm (central
 /// differences, ±1 % in the parameter), the Fisher information F = JᵀJ, and the covariance
-/// (F + P)⁻¹, where the weak prior P = I/ln(10)² gives each ln(value) the width of its search range
-/// (a decade): a direction the targets cannot see keeps the prior's width (a 95 % factor of 91)
-/// instead of an infinite one, and a parameter is only as determined as the targets make it. A
-/// parameter's standard error is on ln(value), so exp(±1.96·SE) is its approximate 95 % interval
-/// as a factor — valid near the optimum and for residuals close to linear in ln(value); a profile
-/// likelihood would be stricter (left for a later session).
+/// (F + P)⁻¹, where P = I/ln(w)² is the calibration's prior (w its `priorWidth`, a decade when it
+/// has none): a direction the targets cannot see keeps the prior's width (a 95 % factor of 91 for
+/// a decade) instead of an infinite one, and a parameter is only as determined as the targets
+/// make it. F + P is half the Gauss–Newton Hessian of the penalised objective, so the intervals
+/// are those of the maximum a posteriori fit. A parameter's standard error is on ln(value), so
+/// exp(±1.96·SE) is its approximate 95 % interval as a factor — valid near the optimum and for
+/// residuals close to linear in ln(value); `ProfileLikelihood` is stricter.
 public struct Identifiability: Sendable {
     /// How well the targets pin a parameter down.
     public enum Verdict: String, Sendable, Codable {
@@ -60,7 +61,8 @@ public struct Identifiability: Sendable {
         for a in 0..<p { for b in 0..<p { fisher[a][b] = (0..<m).reduce(0) { $0 + jacobian[$1][a] * jacobian[$1][b] } } }
         let (eigenvalues, eigenvectors) = SymmetricEigen.decompose(fisher)
         let largest = eigenvalues.max() ?? 0
-        let prior = 1 / (log(10.0) * log(10.0))
+        let width = calibration.priorWidth ?? 10
+        let prior = 1 / (log(width) * log(width))
         var rows: [Row] = []
         for j in 0..<p {
             var variance = 0.0
@@ -74,7 +76,7 @@ public struct Identifiability: Sendable {
             let parameter = calibration.parameters[j]
             let f = parameter.fraction(of: values[j])
             let top = (0..<m).max { abs(jacobian[$0][j]) < abs(jacobian[$1][j]) }
-            rows.append(Row(name: parameter.name, value: values[j], standardErrorLog: se, intervalFactor: factor, sensitivity: sensitivity,
+            rows.append(Row(name: parameter.label, value: values[j], standardErrorLog: se, intervalFactor: factor, sensitivity: sensitivity,
                             verdict: verdict, atBound: f < 0.01 || f > 0.99,
                             mostSensitiveTarget: top.flatMap { abs(jacobian[$0][j]) > 0 ? "\(reference[$0].experiment)/\(reference[$0].target)" : nil }))
         }

@@ -5,13 +5,16 @@ import Foundation
 /// the objective χ²(value) traced. With residuals in units of each target's tolerance, the 95 %
 /// interval is where χ² stays within 3.84 of its minimum (one degree of freedom); a profile that
 /// stays below that threshold at an end of the range leaves the parameter unbounded on that side
-/// — stricter than the local analysis of `Identifiability`, which assumes linearity.
+/// — stricter than the local analysis of `Identifiability`, which assumes linearity. The profiled
+/// parameter's own prior is left out (the profile shows what the targets say about it); the
+/// others keep theirs.
 public struct ProfileLikelihood: Sendable {
     public struct Point: Sendable, Codable {
         public var value: Double
         public var objective: Double
     }
 
+    /// The profiled parameter's label.
     public var parameter: String
     public var points: [Point]
     /// Δχ² for a 95 % interval with one degree of freedom.
@@ -53,7 +56,7 @@ public struct ProfileLikelihood: Sendable {
         // The fixed value rides along as an override of every file the parameter sets.
         func point(_ fixed: Double) throws(CalibrationError) -> Point {
             let objective = others.parameters.isEmpty
-                ? calibration.objective([fixed])
+                ? calibration.run(withOverrides: calibration.overrides([fixed])).targetObjective
                 : try others.fit(from: otherStart, evaluations: evaluationsPerPoint, pinning: [target.name: fixed], files: target.files)
             return Point(value: fixed, objective: objective)
         }
@@ -79,7 +82,7 @@ public struct ProfileLikelihood: Sendable {
             }
         }
         points.sort { $0.value < $1.value }
-        return ProfileLikelihood(parameter: target.name, points: points)
+        return ProfileLikelihood(parameter: target.label, points: points)
     }
 }
 
@@ -92,7 +95,7 @@ extension Calibration {
         func objective(_ values: [Double]) -> Double {
             var overrides = self.overrides(values)
             for (file, pinned) in pinnedOverrides { overrides[file, default: [:]].merge(pinned) { _, new in new } }
-            return run(withOverrides: overrides).objective
+            return run(withOverrides: overrides).targetObjective + priorPenalty(values)
         }
         let u0 = zip(parameters, start).map { $0.searchVariable(of: $1) }
         let result = NelderMead(maximumEvaluations: evaluations, tolerance: 1e-6, initialStep: 0.5).minimize({ u in

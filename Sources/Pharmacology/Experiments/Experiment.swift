@@ -92,6 +92,8 @@ public struct ExperimentPanel: Sendable {
     public var title: String
     public var xLabel: String
     public var yLabel: String
+    /// Doses span decades: a logarithmic dose axis.
+    public var logX: Bool = false
     public var logY: Bool = false
     public var curves: [Curve]
     public var observations: [Observations] = []

@@ -19,6 +19,7 @@ public enum ExperimentCatalogue {
         .johnston2004IL1ra,
         .raghavendra2004GliaTolerance,
         .ferrini2013BDNFKnockout,
+        .mousePelletED50,
         .chu2006HumanOIH,
         .cepeda2010StableDose,
         .lee2009LungKinetics,

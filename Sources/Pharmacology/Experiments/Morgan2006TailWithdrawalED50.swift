@@ -31,7 +31,7 @@ extension Experiment {
         ]
         let panels = [
             ExperimentPanel(title: "Rat tail withdrawal after s.c. morphine", xLabel: "time (h)", yLabel: "%MPE", curves: curves),
-            ExperimentPanel(title: "Dose-response (peak %MPE)", xLabel: "dose (mg/kg)", yLabel: "peak %MPE",
+            ExperimentPanel(title: "Dose-response (peak %MPE)", xLabel: "dose (mg/kg)", yLabel: "peak %MPE", logX: true,
                             curves: [ExperimentSupport.curve("model", doses, peaks)],
                             observations: [ExperimentPanel.Observations(name: "ED50 (Morgan 2006)", x: [5.7], y: [50], lower: nil, upper: nil)]),
         ]

@@ -12,23 +12,29 @@ struct ExperimentCalibrateCommand: ParsableCommand {
         abstract: "Fit the mechanism's free parameters to every calibration target; report identifiability and validation.",
         discussion: """
             The objective is Σ ((model − observed) / tolerance)² over the targets marked
-            `calibration`; `validation` targets are run after the fit and reported apart. Free
-            parameters are searched on a log scale a decade either side of the shipped values,
-            by Nelder–Mead from the shipped values and seeded random starts.
+            `calibration`, plus a log-normal prior Σ (ln(value / centre) / ln width)² that holds
+            each parameter near its sourced or assumed centre where the targets cannot see it;
+            `validation` targets are run after the fit and reported apart. Free parameters are
+            searched on a log scale a decade either side of their centres, by Levenberg–Marquardt
+            (or Nelder–Mead) from the shipped values and seeded random starts. The shipped model
+            files are the output of this command with its defaults and --write-models.
 
             Examples:
               wean experiment calibrate --evaluations 0            (the shipped set, assessed)
-              wean experiment calibrate --starts 2 --evaluations 400 --output fit.json --report fit.html
-              wean experiment calibrate --parameters K_RESOLVE,GAIN_OIH --evaluations 100
+              wean experiment calibrate --write-models Sources/Pharmacology/Models
+              wean experiment calibrate --starts 2 --output fit.json --report fit.html
+              wean experiment calibrate --species rat --parameters K_RESOLVE,GAIN_OIH --method nelder-mead --evaluations 100
             \(Notice.text)
             """
     )
 
-    @Option(help: "Whose free parameters: rat (shared with the mouse), mouse or human.") var species: String = "rat"
-    @Option(help: "Comma-separated parameter names (default: the species' free set).") var parameters: String?
+    @Option(help: "Whose free parameters: all (every species at once), rat (shared with the mouse and the human), mouse or human.") var species: String = "all"
+    @Option(help: "Comma-separated parameter names (default: the species' free set; with all, names as reported, e.g. 'EC50 (mouse)').") var parameters: String?
+    @Option(help: "lm (Levenberg–Marquardt) or nelder-mead.") var method: String = "lm"
+    @Option(help: "The prior's standard deviation as a factor on each value (default 10), or none for the targets alone.") var priorWidth: String = "10"
     @Option(help: "Comma-separated experiment names (default: all).") var experiments: String?
     @Option(help: "Optimiser starts: the shipped values, then seeded random points.") var starts: Int = 1
-    @Option(help: "Objective evaluations per start (0: assess the shipped values only).") var evaluations: Int = 200
+    @Option(help: "Objective evaluations per start at most (0: assess the shipped values only).") var evaluations: Int = 3_000
     @Option(help: "Seed of the random starts.") var seed: UInt64 = 1
     @Flag(help: "Skip the identifiability analysis (2 suite runs per parameter).") var noIdentifiability = false
     @Option(help: "Comma-separated parameters to profile (each fixed on a grid, the others refitted): the profile-likelihood 95% interval.") var profile: String?
@@ -53,6 +59,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
+        let searchMethod = try searchMethod()
         var fit: Calibration.Fit
         if evaluations == 0 {
             fit = calibration.assess(shipped)
@@ -60,7 +67,9 @@ struct ExperimentCalibrateCommand: ParsableCommand {
             let bar = ProgressBar(total: starts * evaluations, label: "objective evaluations")
             let limit = starts * evaluations
             do {
-                fit = try calibration.fit(starts: starts, evaluationsPerStart: evaluations, seed: seed) { done, _ in bar.update(min(done, limit), limit) }
+                fit = try calibration.fit(method: searchMethod, starts: starts, evaluationsPerStart: evaluations, seed: seed) { done, _ in
+                    bar.update(min(done, limit), limit)
+                }
             } catch {
                 throw ValidationError(error.message)
             }
@@ -72,8 +81,8 @@ struct ExperimentCalibrateCommand: ParsableCommand {
             guard profilePoints >= 3, profilePoints <= 200 else { throw ValidationError("--profile-points must be 3…200; got \(profilePoints)") }
             guard profileEvaluations >= 1 else { throw ValidationError("--profile-evaluations must be ≥ 1; got \(profileEvaluations)") }
             for name in profile.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let index = calibration.parameters.firstIndex(where: { $0.name == name }) else {
-                    throw ValidationError("--profile: '\(name)' is not a free parameter of this calibration (\(calibration.parameters.map(\.name).joined(separator: ", ")))")
+                guard let index = calibration.parameters.firstIndex(where: { $0.label == name }) else {
+                    throw ValidationError("--profile: '\(name)' is not a free parameter of this calibration (\(calibration.parameters.map(\.label).joined(separator: ", ")))")
                 }
                 do {
                     profiles.append(try ProfileLikelihood.profile(calibration, parameter: index, from: fit.values, gridPoints: profilePoints,
@@ -84,7 +93,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
             }
         }
         let reportText = CalibrationReport(calibration: calibration, shipped: shipped, fit: fit, run: calibration.run(fit.values),
-                                           identifiability: identifiability, profiles: profiles, seed: seed)
+                                           identifiability: identifiability, profiles: profiles, seed: seed, method: searchMethod)
         if let outputFile {
             do {
                 try reportText.json().write(toFile: outputFile, atomically: true, encoding: .utf8)
@@ -108,12 +117,16 @@ struct ExperimentCalibrateCommand: ParsableCommand {
         let date = ISO8601DateFormatter().string(from: Date()).prefix(10)
         // The objective of the values as written (rounded), so the stamp can be checked against the files.
         let written = fit.values.map { Double(ModelParameterFile.text($0)) ?? $0 }
-        let objective = calibration.objective(written)
-        var command = "--species \(species) --starts \(starts) --evaluations \(evaluations) --seed \(seed)"
+        let run = calibration.run(written)
+        var command = "--species \(species) --method \(method) --prior-width \(priorWidth) --starts \(starts) --evaluations \(evaluations) --seed \(seed)"
         if let parameters { command += " --parameters \(parameters)" }
         if let experiments { command += " --experiments \(experiments)" }
-        let stamp = "\(ModelParameterFile.stampPrefix) \(command), from the values it replaced (\(date)): objective \(ExperimentRunCommand.significant(objective)) "
-            + "over \(runTargets) calibration targets of \(calibration.experiments.count) experiments; values rounded to 4 significant digits"
+        let priors = calibration.priorResiduals(written).count
+        let converged = fit.starts.contains { $0.converged } ? "converged" : "not converged (evaluation limit)"
+        let stamp = "\(ModelParameterFile.stampPrefix) \(command) (\(date)): objective \(ExperimentRunCommand.significant(run.objective)) "
+            + "over \(runTargets) calibration targets of \(calibration.experiments.count) experiments and \(priors) priors "
+            + "(targets \(ExperimentRunCommand.significant(run.targetObjective)), prior \(ExperimentRunCommand.significant(run.priorPenalty))); "
+            + "\(converged); values rounded to 4 significant digits"
         var byFile: [String: [String: Double]] = [:]
         for (parameter, value) in zip(calibration.parameters, written) {
             for file in parameter.files { byFile[file, default: [:]][parameter.name] = value }
@@ -131,16 +144,42 @@ struct ExperimentCalibrateCommand: ParsableCommand {
         }
     }
 
-    func makeCalibration() throws -> Calibration {
-        guard let species = Species(rawValue: species.lowercased()) else {
-            throw ValidationError("--species must be rat, mouse or human; got '\(species)'")
+    func searchMethod() throws -> Calibration.Method {
+        guard let method = Calibration.Method(rawValue: method.lowercased()) else {
+            throw ValidationError("--method must be \(Calibration.Method.allCases.map(\.rawValue).joined(separator: " or ")); got '\(method)'")
         }
-        let free: [CalibrationParameter]
+        return method
+    }
+
+    func priorFactor() throws -> Double? {
+        if priorWidth.lowercased() == "none" { return nil }
+        guard let width = Double(priorWidth), width > 1, width.isFinite else {
+            throw ValidationError("--prior-width must be a factor > 1 (e.g. 10) or none; got '\(priorWidth)'")
+        }
+        return width
+    }
+
+    func makeCalibration() throws -> Calibration {
+        let everySpecies = species.lowercased() == "all"
+        guard let species = everySpecies ? .rat : Species(rawValue: species.lowercased()) else {
+            throw ValidationError("--species must be all, rat, mouse or human; got '\(species)'")
+        }
+        var free: [CalibrationParameter]
         do {
+            free = everySpecies ? try CalibrationParameter.suite() : try CalibrationParameter.defaults(for: species)
             if let parameters {
-                free = try parameters.split(separator: ",").map { try CalibrationParameter.named($0.trimmingCharacters(in: .whitespaces), for: species) }
-            } else {
-                free = try CalibrationParameter.defaults(for: species)
+                let names = parameters.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                if everySpecies {
+                    free = try names.map { name throws(CalibrationError) in
+                        guard let parameter = free.first(where: { $0.label == name }) else {
+                            let hint = closestName(name, free.map(\.label)).map { " Did you mean '\($0)'?" } ?? ""
+                            throw CalibrationError("'\(name)' is not a free parameter of the suite (with --species all, only these are).\(hint)")
+                        }
+                        return parameter
+                    }
+                } else {
+                    free = try names.map { try CalibrationParameter.named($0, for: species) }
+                }
             }
         } catch let error as CalibrationError {
             throw ValidationError((parameters == nil ? "" : "--parameters: ") + error.message)
@@ -156,6 +195,6 @@ struct ExperimentCalibrateCommand: ParsableCommand {
                 chosenExperiments.append(experiment)
             }
         }
-        return Calibration(parameters: free, experiments: chosenExperiments)
+        return Calibration(parameters: free, experiments: chosenExperiments, priorWidth: try priorFactor())
     }
 }

@@ -12,6 +12,7 @@ struct CalibrationReport {
     var identifiability: Identifiability?
     var profiles: [ProfileLikelihood] = []
     var seed: UInt64
+    var method: Calibration.Method = .levenbergMarquardt
 
     /// A profile's 95 % interval as text.
     func intervalText(_ profile: ProfileLikelihood) -> String {
@@ -24,28 +25,44 @@ struct CalibrationReport {
     /// Parameters of the involved model files that are not free: fixed by a source or an assumption.
     var fixed: [(file: String, name: String, value: Double, note: String)] {
         let files = Set(calibration.parameters.flatMap(\.files)).sorted()
-        let free = Set(calibration.parameters.map(\.name))
+        let free = Set(calibration.parameters.flatMap { parameter in parameter.files.map { "\($0)/\(parameter.name)" } })
         var list: [(String, String, Double, String)] = []
         for file in files {
             guard let model = PKLibrary.models.first(where: { $0.file == file }) else { continue }
-            for parameter in model.checkedModel.parameters where !free.contains(parameter.name) && parameter.name != "WT" {
+            for parameter in model.checkedModel.parameters where !free.contains("\(file)/\(parameter.name)") && parameter.name != "WT" {
                 list.append((file, parameter.name, parameter.defaultValue, parameter.documentation ?? ""))
             }
         }
         return list
     }
 
+    /// What the objective is, in words.
+    var objectiveDefinition: String {
+        calibration.priorWidth.map { "Σ((model − observed)/tolerance)² + Σ(ln(value/centre)/ln \(significant($0)))²" }
+            ?? "Σ((model − observed)/tolerance)² (no prior)"
+    }
+
+    /// How the search went.
+    var searchSummary: String {
+        guard !fit.starts.isEmpty else { return "no search: --evaluations 0" }
+        let converged = fit.starts.filter(\.converged).count
+        return "\(method == .levenbergMarquardt ? "Levenberg–Marquardt" : "Nelder–Mead"), \(fit.evaluations) evaluations, "
+            + "\(fit.starts.count) start(s) of which \(converged) converged, seed \(seed)"
+    }
+
     func table() -> String {
         var text = "Calibration of \(calibration.parameters.count) parameter(s) on \(run.calibration.count) calibration target(s) "
             + "of \(calibration.experiments.count) experiment(s)\n"
-        text += "  objective Σ((model − observed)/tolerance)²: shipped \(significant(fit.shippedObjective)) → fitted \(significant(fit.objective))"
-        text += fit.starts.isEmpty ? " (no search: --evaluations 0)\n\n" : " (\(fit.evaluations) evaluations, \(fit.starts.count) start(s), seed \(seed))\n\n"
-        var parameters = TextTable("parameter", "shipped", "fitted", "95% interval ×/÷", "verdict", "most sensitive target")
+        text += "  objective \(objectiveDefinition):\n"
+        text += "  shipped \(significant(fit.shippedObjective)) → fitted \(significant(fit.objective)) "
+            + "(targets \(significant(run.targetObjective)), prior \(significant(run.priorPenalty))); \(searchSummary)\n\n"
+        var parameters = TextTable("parameter", "prior centre", "shipped", "fitted", "95% interval ×/÷", "verdict", "most sensitive target")
         for (index, parameter) in calibration.parameters.enumerated() {
             let row = identifiability?.rows[index]
             let factor = row.map { $0.intervalFactor.isFinite && $0.intervalFactor < 1e6 ? significant($0.intervalFactor) : "∞" } ?? "—"
             let verdict = row.map { $0.verdict.rawValue + ($0.atBound ? " (at bound)" : "") } ?? "—"
-            parameters.add(parameter.name, significant(shipped[index]), significant(fit.values[index]), factor, verdict, row?.mostSensitiveTarget ?? "—")
+            parameters.add(parameter.label, parameter.prior.map(significant) ?? "—", significant(shipped[index]), significant(fit.values[index]),
+                           factor, verdict, row?.mostSensitiveTarget ?? "—")
         }
         text += parameters.rendered() + "\n"
         var contributions = TextTable("calibration target", "observed", "model", "tolerance", "(model−obs)/tol")
@@ -78,9 +95,11 @@ struct CalibrationReport {
         func number(_ x: Double) -> String { jsonNumber(x) }
         let parameters = calibration.parameters.enumerated().map { index, parameter in
             let row = identifiability?.rows[index]
-            var fields = "{\"name\":\(jsonString(parameter.name)),\"files\":[\(parameter.files.map(jsonString).joined(separator: ","))],"
+            var fields = "{\"name\":\(jsonString(parameter.name)),\"label\":\(jsonString(parameter.label)),"
+                + "\"files\":[\(parameter.files.map(jsonString).joined(separator: ","))],"
                 + "\"shipped\":\(number(shipped[index])),\"value\":\(number(fit.values[index])),"
-                + "\"lower\":\(number(parameter.lower)),\"upper\":\(number(parameter.upper))"
+                + "\"lower\":\(number(parameter.lower)),\"upper\":\(number(parameter.upper)),"
+                + "\"prior\":\(parameter.prior.map(number) ?? "null"),\"priorSource\":\(priorSource(parameter).map(jsonString) ?? "null")"
             if let row {
                 fields += ",\"standardErrorLog\":\(number(row.standardErrorLog)),\"intervalFactor\":\(number(row.intervalFactor)),"
                     + "\"verdict\":\(jsonString(row.verdict.rawValue)),\"atBound\":\(row.atBound)"
@@ -98,7 +117,9 @@ struct CalibrationReport {
             "{\"file\":\(jsonString($0.file)),\"name\":\(jsonString($0.name)),\"value\":\(number($0.value)),\"note\":\(jsonString($0.note))}"
         }
         let stamp = "{\"date\":\(jsonString(date)),\"objective\":\(number(fit.objective)),\"shippedObjective\":\(number(fit.shippedObjective)),"
-            + "\"evaluations\":\(fit.evaluations),\"starts\":\(fit.starts.count),\"seed\":\(seed),"
+            + "\"targetObjective\":\(number(run.targetObjective)),\"priorPenalty\":\(number(run.priorPenalty)),"
+            + "\"priorWidth\":\(calibration.priorWidth.map(number) ?? "null"),\"method\":\(jsonString(method.rawValue)),"
+            + "\"evaluations\":\(fit.evaluations),\"starts\":\(fit.starts.count),\"converged\":\(fit.starts.filter(\.converged).count),\"seed\":\(seed),"
             + "\"experiments\":[\(calibration.experiments.map { jsonString($0.name) }.joined(separator: ","))],"
             + "\"targets\":[\(run.calibration.map { jsonString("\($0.experiment)/\($0.target)") }.joined(separator: ","))]}"
         let profileList = profiles.map { profile in
@@ -113,6 +134,14 @@ struct CalibrationReport {
     }
 
     func significant(_ value: Double) -> String { ExperimentRunCommand.significant(value) }
+
+    /// What sets a default parameter's prior centre.
+    func priorSource(_ parameter: CalibrationParameter) -> String? {
+        guard parameter.prior != nil else { return nil }
+        return CalibrationPrior.table.first { prior in
+            prior.name == parameter.name && parameter.files.first == "morphine_\(prior.species.rawValue).wean"
+        }?.source
+    }
 
     /// A self-contained HTML page: the stamp, the parameters with their intervals and verdicts,
     /// each calibration target's contribution, the validation targets apart, the parameters fixed
@@ -137,15 +166,17 @@ struct CalibrationReport {
             <h1>Calibration report</h1>
             <p>\(escape(Notice.text))</p>
             <p>\(calibration.parameters.count) free parameter(s), \(run.calibration.count) calibration target(s) of \(calibration.experiments.count) experiment(s); \
-            objective Σ((model − observed)/tolerance)²: shipped \(escape(significant(fit.shippedObjective))) → fitted \(escape(significant(fit.objective))) \
-            (\(fit.evaluations) evaluations, \(fit.starts.count) start(s), seed \(seed)); \(escape(date)).</p>
+            objective \(escape(objectiveDefinition)): shipped \(escape(significant(fit.shippedObjective))) → fitted \(escape(significant(fit.objective))) \
+            (targets \(escape(significant(run.targetObjective))), prior \(escape(significant(run.priorPenalty)))); \(escape(searchSummary)); \(escape(date)).</p>
             <h2>Parameters</h2><table>
 
             """
-        html += row(["parameter", "files", "shipped", "fitted", "bounds", "95% interval ×/÷", "verdict", "most sensitive target"], header: true)
+        html += row(["parameter", "files", "prior centre", "set by", "shipped", "fitted", "bounds", "95% interval ×/÷", "verdict", "most sensitive target"],
+                    header: true)
         for (index, parameter) in calibration.parameters.enumerated() {
             let id = identifiability?.rows[index]
-            html += row([parameter.name, parameter.files.joined(separator: ", "), significant(shipped[index]), significant(fit.values[index]),
+            html += row([parameter.label, parameter.files.joined(separator: ", "), parameter.prior.map(significant) ?? "—", priorSource(parameter) ?? "—",
+                         significant(shipped[index]), significant(fit.values[index]),
                          "\(significant(parameter.lower))–\(significant(parameter.upper))",
                          id.map { $0.intervalFactor < 1e6 ? significant($0.intervalFactor) : "∞" } ?? "—",
                          id.map { $0.verdict.rawValue + ($0.atBound ? " (at bound)" : "") } ?? "—", id?.mostSensitiveTarget ?? "—"])

@@ -8,7 +8,7 @@ enum ExperimentFigure {
         let panels = result.panels.map { panel in
             LinePlot(
                 title: panel.title,
-                xAxis: Axis(label: panel.xLabel),
+                xAxis: Axis(label: panel.xLabel, scale: panel.logX ? .logarithmic : .linear),
                 yAxis: Axis(label: panel.yLabel, scale: panel.logY ? .logarithmic : .linear),
                 lines: panel.curves.map { LineSeries(name: $0.name, x: $0.x, y: $0.y, dashed: $0.dashed) },
                 observations: panel.observations.map {

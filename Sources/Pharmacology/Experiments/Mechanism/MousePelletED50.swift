@@ -1,0 +1,45 @@
+import Foundation
+
+extension Experiment {
+    /// Br J Pharmacol 2007;151:1324–1333, Table 1 (pk-more.md §2.3; the mouse EC50's note): the
+    /// s.c. morphine ED50 of drug-naive mice on the hot plate is 3.65 mg/kg (3.2–4.1), and mice
+    /// implanted with a 75 mg morphine pellet need 7.3 times that (23.1 mg/kg) with the pellet in
+    /// place. Design: one dose of a doubling series per mouse (between-subjects, as the model's
+    /// dose-response runs; `DoseResponseTest`), %MPE at the naive peak-effect time of each dose, ED50
+    /// by log-linear interpolation; the tolerant group tested 72 h after implantation [unverified:
+    /// the test day was not read], tail flick for hot plate [unverified].
+    ///
+    /// The naive ED50 is the calibration target that fixes the mouse's own potency (`EC50`; the
+    /// mouse takes the rat's mechanism). The pellet's shift is a validation target, one of the
+    /// dose-response observations held back from the calibration; the model overshoots it
+    /// (docs/model.md, Known shortfalls), and when no dose of the series reaches 50 % the reported
+    /// model value is the lower bound top dose / naive ED50.
+    static let mousePelletED50 = Experiment(
+        name: "bjp2007-mouse-pellet-ed50",
+        description: "mouse s.c. morphine dose-response: naive ED50, and its shift 72 h after a 75 mg pellet",
+        citation: "Br J Pharmacol 2007;151:1324-1333, Table 1"
+    ) { () throws(PharmacologyError) in
+        let model = try PKLibrary.model(.morphine, .mouse)
+        let doses = (0..<11).map { pow(2, Double($0)) }
+        let test = DoseResponseTest(atHours: 72, doses: doses, unit: .mgPerKg, route: .sc)
+        let design = DosingDesign([.pellet(DoseAmount(75, .mg), atHours: 0, removeHours: nil)],
+                                  weightKilograms: Species.mouse.defaultWeightKilograms)
+        let result = try test.run(model, design: design)
+        let naive = result.ed50Naive ?? .nan
+        let shift = result.ed50Ratio ?? (result.aboveRange ? doses.last! / naive : .nan)
+        let targets = [
+            ExperimentTarget(id: "naive-ed50", kind: .calibration, description: "s.c. ED50 of drug-naive mice (3.2-4.1; ±30 % between studies)",
+                             observed: 3.65, model: naive, tolerance: ExperimentSupport.betweenStudy(3.65), unit: "mg/kg"),
+            ExperimentTarget(id: "pellet-ed50-shift", kind: .validation,
+                             description: "ED50 with a 75 mg pellet in place / naive ED50 (7.3; range ±50 %)"
+                                 + (result.aboveRange ? "; model: no dose reached 50 %, a lower bound" : ""),
+                             observed: 7.3, model: shift, tolerance: 3.65, unit: "ratio"),
+        ]
+        let panel = ExperimentPanel(
+            title: "Mouse s.c. morphine dose-response, naive and 72 h after a 75 mg pellet", xLabel: "dose (mg/kg)", yLabel: "%MPE", logX: true,
+            curves: [ExperimentSupport.curve("naive", doses, result.naiveResponses),
+                     ExperimentSupport.curve("75 mg pellet, 72 h", doses, result.responses, dashed: true)],
+            observations: [ExperimentPanel.Observations(name: "ED50 naive and with pellet (BJP 2007)", x: [3.65, 23.1], y: [50, 50], lower: nil, upper: nil)])
+        return ExperimentResult(name: "bjp2007-mouse-pellet-ed50", targets: targets, panels: [panel])
+    }
+}
