@@ -112,7 +112,7 @@ import Testing
     /// With a prior, what the targets see is fitted and what they cannot see stays at its centre:
     /// the AUC pins the clearance (its prior pull is negligible against a 2 % target) and leaves
     /// the volume at its prior centre, not where the search happened to stop: every start ends at
-    /// the same point (the uniqueness the shipped model files' fixed point relies on).
+    /// the same point (in this one-minimum problem).
     @Test func thePriorHoldsWhatTheTargetsCannotSee() throws {
         let calibration = Calibration(parameters: Self.pkParameters(priors: true), experiments: [try Self.synthetic(aucOnly: true)])
         #expect(calibration.priorPenalty([7.68, 21.2]) == 0)

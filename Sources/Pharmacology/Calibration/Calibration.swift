@@ -12,8 +12,8 @@ import Simulation
 /// With a prior (the default: `priorWidth` 10), each parameter that has a centre adds
 /// ((ln value − ln centre) / ln priorWidth)² — a log-normal prior whose standard deviation is a
 /// factor of `priorWidth` — and the fit is a maximum a posteriori estimate: directions the targets
-/// cannot see stay at their sourced or assumed centres, so the optimum is unique and a rerun from
-/// it stays there (`CalibrationPrior`).
+/// cannot see stay at their sourced or assumed centres, so an optimum is a point, not a valley, and
+/// a rerun from it stays there (`CalibrationPrior`).
 ///
 /// Parameters are searched on a log scale within their bounds, by Levenberg–Marquardt on the
 /// weighted residuals (the default) or Nelder–Mead, from the shipped values and from seeded

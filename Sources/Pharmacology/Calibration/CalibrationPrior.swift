@@ -3,8 +3,10 @@
 /// calibration adds ((ln value − ln centre) / ln width)² per parameter to the weighted sum of
 /// squares (a maximum a posteriori fit; Gelman et al., Bayesian Data Analysis, 3rd ed., §4.1), so
 /// a direction the targets cannot see (docs/model.md, Identifiability) is held at its centre
-/// instead of drifting with the optimiser, and a rerun of the calibration converges to the same
-/// values whatever it starts from. The search bounds are a decade either side of the centre.
+/// instead of drifting with the optimiser: every direction of the objective has curvature, the
+/// optimum is a point, not a valley, and a rerun from it stays there. (The objective still has
+/// other, worse local optima; `Calibration.fit` starts from the shipped values and reports
+/// random starts apart.) The search bounds are a decade either side of the centre.
 ///
 /// The centres of the rat mechanism are the values set by hand before the automated calibration
 /// (commit be635aa: each fitted by eye or by a one-off fit to the experiment its note names),

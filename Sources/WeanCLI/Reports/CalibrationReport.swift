@@ -50,12 +50,22 @@ struct CalibrationReport {
             + "\(fit.starts.count) start(s) of which \(converged) converged, seed \(seed)"
     }
 
+    /// Each start's outcome: where several starts end at one objective, the optimum is not an
+    /// accident of the first.
+    var startsSummary: String {
+        fit.starts.enumerated().map { index, start in
+            "\(index == 0 ? "shipped" : "random \(index)") → \(significant(start.objective))\(start.converged ? "" : " (not converged)")"
+        }.joined(separator: "; ")
+    }
+
     func table() -> String {
         var text = "Calibration of \(calibration.parameters.count) parameter(s) on \(run.calibration.count) calibration target(s) "
             + "of \(calibration.experiments.count) experiment(s)\n"
         text += "  objective \(objectiveDefinition):\n"
         text += "  shipped \(significant(fit.shippedObjective)) → fitted \(significant(fit.objective)) "
-            + "(targets \(significant(run.targetObjective)), prior \(significant(run.priorPenalty))); \(searchSummary)\n\n"
+            + "(targets \(significant(run.targetObjective)), prior \(significant(run.priorPenalty))); \(searchSummary)\n"
+        if fit.starts.count > 1 { text += "  starts: \(startsSummary)\n" }
+        text += "\n"
         var parameters = TextTable("parameter", "prior centre", "shipped", "fitted", "95% interval ×/÷", "verdict", "most sensitive target")
         for (index, parameter) in calibration.parameters.enumerated() {
             let row = identifiability?.rows[index]
@@ -119,6 +129,7 @@ struct CalibrationReport {
         let stamp = "{\"date\":\(jsonString(date)),\"objective\":\(number(fit.objective)),\"shippedObjective\":\(number(fit.shippedObjective)),"
             + "\"targetObjective\":\(number(run.targetObjective)),\"priorPenalty\":\(number(run.priorPenalty)),"
             + "\"priorWidth\":\(calibration.priorWidth.map(number) ?? "null"),\"method\":\(jsonString(method.rawValue)),"
+            + "\"startResults\":[\(fit.starts.map { "{\"objective\":\(number($0.objective)),\"evaluations\":\($0.evaluations),\"converged\":\($0.converged)}" }.joined(separator: ","))],"
             + "\"evaluations\":\(fit.evaluations),\"starts\":\(fit.starts.count),\"converged\":\(fit.starts.filter(\.converged).count),\"seed\":\(seed),"
             + "\"experiments\":[\(calibration.experiments.map { jsonString($0.name) }.joined(separator: ","))],"
             + "\"targets\":[\(run.calibration.map { jsonString("\($0.experiment)/\($0.target)") }.joined(separator: ","))]}"
@@ -167,7 +178,7 @@ struct CalibrationReport {
             <p>\(escape(Notice.text))</p>
             <p>\(calibration.parameters.count) free parameter(s), \(run.calibration.count) calibration target(s) of \(calibration.experiments.count) experiment(s); \
             objective \(escape(objectiveDefinition)): shipped \(escape(significant(fit.shippedObjective))) → fitted \(escape(significant(fit.objective))) \
-            (targets \(escape(significant(run.targetObjective))), prior \(escape(significant(run.priorPenalty)))); \(escape(searchSummary)); \(escape(date)).</p>
+            (targets \(escape(significant(run.targetObjective))), prior \(escape(significant(run.priorPenalty)))); \(escape(searchSummary))\(fit.starts.count > 1 ? "; starts: " + escape(startsSummary) : ""); \(escape(date)).</p>
             <h2>Parameters</h2><table>
 
             """
