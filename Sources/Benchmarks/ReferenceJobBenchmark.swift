@@ -29,11 +29,16 @@ public enum ReferenceJobBenchmark {
 
     /// The concentrations of one subject (1,345 values).
     public static func simulate(_ subject: Subject, method: SolverMethod) throws -> [Double] {
+        try simulateWithStatistics(subject, method: method).values
+    }
+
+    /// The concentrations and the solver's work for one subject.
+    static func simulateWithStatistics(_ subject: Subject, method: SolverMethod) throws -> (values: [Double], statistics: SolverStatisticsSummary) {
         guard let runtime = ModelLibrary.native("pk2cmt.wean") else { throw SimulationError.invalidInput("pk2cmt is not in the library") }
         return try simulate(runtime, subject, method: method)
     }
 
-    static func simulate<R: ModelRuntime>(_ runtime: R, _ subject: Subject, method: SolverMethod) throws -> [Double] {
+    static func simulate<R: ModelRuntime>(_ runtime: R, _ subject: Subject, method: SolverMethod) throws -> (values: [Double], statistics: SolverStatisticsSummary) {
         runtime.setParameter(named: "KA", to: 1)
         runtime.setParameter(named: "CL", to: subject.clearance)
         runtime.setParameter(named: "V1", to: subject.centralVolume)
@@ -43,7 +48,7 @@ public enum ReferenceJobBenchmark {
         options.maximumSteps = 1_000_000
         let result = try Simulator.simulate(runtime, doses: doses, outputTimes: outputTimes, method: method, options: options)
         let column = runtime.outputNames.firstIndex(of: "Cp")!
-        return result.rows.map { $0[column] }
+        return (result.rows.map { $0[column] }, result.statistics)
     }
 
     /// The job's model as the analytic path's template: two compartments with first-order
@@ -81,16 +86,20 @@ public enum ReferenceJobBenchmark {
     }
 
     /// Runs every subject; returns the seconds and the concentrations (subject-major).
-    static func run(_ subjects: [Subject], method: SolverMethod, threads: Int) throws -> (seconds: Double, values: [Double]) {
+    static func run(_ subjects: [Subject], method: SolverMethod, threads: Int) throws -> (seconds: Double, values: [Double], work: SolverStatisticsSummary) {
         var values = [Double](repeating: 0, count: subjects.count * outputTimes.count)
+        var work = SolverStatisticsSummary.zero
         let start = DispatchTime.now().uptimeNanoseconds
         try ParallelSubjects.run(count: subjects.count, threads: threads, compute: { index in
-            try simulate(subjects[index], method: method)
-        }, emit: { index, concentrations in
+            try simulateWithStatistics(subjects[index], method: method)
+        }, emit: { index, outcome in
             let base = index * outputTimes.count
-            for k in concentrations.indices { values[base + k] = concentrations[k] }
+            for k in outcome.values.indices { values[base + k] = outcome.values[k] }
+            work.steps += outcome.statistics.steps
+            work.rejectedSteps += outcome.statistics.rejectedSteps
+            work.rhsEvaluations += outcome.statistics.rhsEvaluations
         })
-        return (Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9, values)
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9, values, work)
     }
 
     /// Writes the values as little-endian doubles; returns the seconds.
@@ -111,11 +120,19 @@ public enum ReferenceJobBenchmark {
         var oneThread: [SolverMethod: Double] = [:]
         var speedups: [SolverMethod: Double] = [:]
         var results: [SolverMethod: [Double]] = [:]
+        var odeWork = SolverStatisticsSummary.zero
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("wean-reference-job.bin")
         for method in [SolverMethod.auto, .exact] {
             for threads in Array(Set([1, cores])).sorted() {
                 log("running the \(method == .exact ? "analytic" : "ODE") path on \(threads) thread(s)")
-                let (seconds, values) = method == .exact ? try runAnalytic(subjects, threads: threads) : try run(subjects, method: method, threads: threads)
+                let seconds: Double, values: [Double]
+                if method == .exact {
+                    (seconds, values) = try runAnalytic(subjects, threads: threads)
+                } else {
+                    let work: SolverStatisticsSummary
+                    (seconds, values, work) = try run(subjects, method: method, threads: threads)
+                    odeWork = work
+                }
                 let writeSeconds = try write(values, to: output)
                 if threads == 1 { oneThread[method] = seconds } else if let single = oneThread[method] { speedups[method] = single / seconds }
                 results[method] = values
@@ -134,6 +151,7 @@ public enum ReferenceJobBenchmark {
         // Peers in the same invocation: the C ones on every subject; scipy, libroadrunner and R
         // deSolve (when installed) on `slowPeerSubjects`, their times scaled to the full count.
         var peerTimes: [String: Double] = [:]
+        var cWork: (steps: Double, rejected: Double, rhs: Double)?
         var slowCount = min(slowPeerSubjects, subjects.count)
         if peers {
             log("running the peers (benchmarks/reference-job/run_peers.sh; slow peers on \(slowCount) subjects)")
@@ -145,6 +163,12 @@ public enum ReferenceJobBenchmark {
                           let name = fields.first else { continue }
                     let isC = name.hasPrefix("analytic") || name.hasPrefix("dopri5")
                     peerTimes[name] = isC ? seconds : seconds * Double(subjects.count) / Double(slowCount)
+                    func count(_ key: String) -> Double? {
+                        fields.firstIndex(of: key).flatMap { $0 + 1 < fields.count ? Double(fields[$0 + 1]) : nil }
+                    }
+                    if name.hasPrefix("dopri5"), let steps = count("accepted"), let rejected = count("rejected"), let rhs = count("nfev") {
+                        cWork = (steps, rejected, rhs)
+                    }
                 }
             }
         } else {
@@ -172,6 +196,14 @@ public enum ReferenceJobBenchmark {
             peerRow("R deSolve lsoda, compiled RHS", 7.764 * scale, .auto, note: ", recorded (not installed)")
         }
         if peerTimes.isEmpty && peers { text += "  (the peers did not run: is gcc installed?)\n" }
+        // Work per subject: the same steps at the same cost each would make the times equal.
+        let perSubject = 1 / Double(max(1, subjects.count))
+        text += String(format: "\n  work per subject: Wean ODE %.0f steps (%.0f rejected), %.0f RHS evaluations",
+                       Double(odeWork.steps) * perSubject, Double(odeWork.rejectedSteps) * perSubject, Double(odeWork.rhsEvaluations) * perSubject)
+        if let cWork {
+            text += String(format: "; C Dormand–Prince %.0f steps (%.0f rejected), %.0f", cWork.steps * perSubject, cWork.rejected * perSubject, cWork.rhs * perSubject)
+        }
+        text += "\n"
 
         text += "\nGoals (printed, not tested):\n"
         if let c = peerTimes["dopri5_dense"], let mine = oneThread[.auto] {

@@ -30,3 +30,8 @@ public struct SolverStatisticsSummary: Sendable, Equatable {
     /// affine map) rather than by iteration.
     public var closedFormSteadyStates = 0
 }
+
+extension SolverStatisticsSummary {
+    /// No work yet (a sum's starting point).
+    public static var zero: SolverStatisticsSummary { SolverStatisticsSummary() }
+}
