@@ -131,25 +131,30 @@ private struct PendingEvent {
     var event: Event
 }
 
-private extension Array where Element == PendingEvent {
-    /// The index of the earliest event (scheduling order breaks ties).
-    func earliestIndex() -> Int? {
-        var best: Int?
-        for index in indices {
-            if let b = best {
-                if self[index].time < self[b].time || (self[index].time == self[b].time && self[index].order < self[b].order) { best = index }
-            } else {
-                best = index
-            }
+/// The pending events in time order (scheduling order breaks ties), kept sorted latest first so
+/// that the earliest is read and removed in O(1): the engine asks for it before every output, and
+/// a dose series with ADDL schedules all its doses at once.
+private struct EventQueue {
+    /// Latest first.
+    private(set) var descending: [PendingEvent] = []
+
+    var earliest: PendingEvent? { descending.last }
+    var earliestTime: Double { descending.last?.time ?? .infinity }
+
+    /// Inserts `event` after every event due before it or at its time with a smaller order.
+    mutating func insert(_ event: PendingEvent) {
+        func isLater(_ a: PendingEvent, _ b: PendingEvent) -> Bool { a.time > b.time || (a.time == b.time && a.order > b.order) }
+        var low = 0, high = descending.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isLater(descending[middle], event) { low = middle + 1 } else { high = middle }
         }
-        return best
+        descending.insert(event, at: low)
     }
 
-    var earliestTime: Double {
-        var time = Double.infinity
-        for item in self where item.time < time { time = item.time }
-        return time
-    }
+    mutating func removeEarliest() -> PendingEvent { descending.removeLast() }
+
+    mutating func removeAll() { descending.removeAll() }
 }
 
 /// The event loop: integrates between events, applies them, restarts the method.
@@ -161,7 +166,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
     var totals = SolverStatistics()
     var restarts = 0
 
-    var pending: [PendingEvent] = []
+    var pending = EventQueue()
     var sequence = 0
 
     var steadyStateIterations = 0
@@ -358,7 +363,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
             }
             steadyStateIterations += k
             let shift = t - Double(k) * interval
-            carried = sub.pending.map { PendingEvent(time: $0.time + shift, order: $0.order, event: $0.event) }
+            carried = sub.pending.descending.reversed().map { PendingEvent(time: $0.time + shift, order: $0.order, event: $0.event) }
         }
         steadyStateIterations += sub.steadyStateIterations
         closedFormSteadyStates += sub.closedFormSteadyStates
@@ -367,7 +372,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
         // Combine with the main run and restart it at t.
         var newState = steadyState
         if replace {
-            pending = []
+            pending = EventQueue()
             for i in 0..<n { instance.infusionRates[i] = steadyRates[i] }
         } else {
             pending = savedPending
@@ -394,7 +399,7 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
     }
 
     mutating func schedule(_ event: Event, at time: Double) {
-        pending.append(PendingEvent(time: time, order: sequence, event: event))
+        pending.insert(PendingEvent(time: time, order: sequence, event: event))
         sequence += 1
     }
 
@@ -451,13 +456,13 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
     /// Applies every pending event due at or before `t`, in time order (scheduling order at equal
     /// times), integrating between them.
     mutating func processPending(through t: Double) throws(ODESolverError) {
-        while let nextIndex = pending.earliestIndex(), pending[nextIndex].time <= t {
-            let now = pending[nextIndex].time
+        while let next = pending.earliest, next.time <= t {
+            let now = next.time
             try integrate(to: now)
             var state = integrator.stateArray
             var changed = false
-            while let index = pending.earliestIndex(), pending[index].time == now {
-                let event = pending.remove(at: index).event
+            while let next = pending.earliest, next.time == now {
+                let event = pending.removeEarliest().event
                 switch event {
                 case let .dose(record, stateIndex):
                     for (time, scheduled) in try administer(record, state: stateIndex, at: now, y: state) {
