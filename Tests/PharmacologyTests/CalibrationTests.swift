@@ -277,16 +277,18 @@ import Testing
 /// Profile likelihoods where the answer is known.
 @Suite struct ProfileLikelihoodTests {
     /// Concentrations over time: the clearance profile is a well with its 95 % interval around the
-    /// true value. The AUC alone: the volume's profile is flat, unbounded on both sides.
-    @Test func profilesBoundWhatTheTargetsSee() throws {
+    /// true value. The AUC alone: the volume's
+    /// profile is flat, unbounded on both sides. Either method refits.
+    @Test(arguments: Calibration.Method.allCases)
+    func profilesBoundWhatTheTargetsSee(method: Calibration.Method) throws {
         let truth = [CalibrationTests.trueValues["CL_KG"]!, CalibrationTests.trueValues["V_KG"]!]
         let full = Calibration(parameters: CalibrationTests.pkParameters(), experiments: [try CalibrationTests.synthetic()])
-        let clearance = try ProfileLikelihood.profile(full, parameter: 0, from: truth, gridPoints: 21, evaluationsPerPoint: 60)
+        let clearance = try ProfileLikelihood.profile(full, parameter: 0, from: truth, gridPoints: 21, evaluationsPerPoint: 60, method: method)
         let (lower, upper) = clearance.interval
         let low = try #require(lower), high = try #require(upper)
         #expect(low < truth[0] && truth[0] < high && high / low < 1.5, "\(low)…\(high)")
         let auc = Calibration(parameters: CalibrationTests.pkParameters(), experiments: [try CalibrationTests.synthetic(aucOnly: true)])
-        let volume = try ProfileLikelihood.profile(auc, parameter: 1, from: truth, gridPoints: 7, evaluationsPerPoint: 40)
+        let volume = try ProfileLikelihood.profile(auc, parameter: 1, from: truth, gridPoints: 7, evaluationsPerPoint: 40, method: method)
         #expect(volume.interval.lower == nil && volume.interval.upper == nil)
         #expect(volume.points.map(\.objective).max()! < ProfileLikelihood.threshold)
     }

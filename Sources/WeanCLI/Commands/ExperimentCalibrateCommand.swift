@@ -39,7 +39,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
     @Flag(help: "Skip the identifiability analysis (2 suite runs per parameter).") var noIdentifiability = false
     @Option(help: "Comma-separated parameters to profile (each fixed on a grid, the others refitted): the profile-likelihood 95% interval.") var profile: String?
     @Option(help: "Grid points per profile (before refining the interval's ends).") var profilePoints: Int = 9
-    @Option(help: "Objective evaluations of each profile point's refit.") var profileEvaluations: Int = 60
+    @Option(help: "Objective evaluations of each profile point's refit at most (by --method).") var profileEvaluations: Int = 300
     @Option(help: "table or json.") var format: ExperimentRunCommand.Format = .table
     @Option(name: .customLong("output"), help: "Write the fitted parameter set with its stamp (JSON) to this file.") var outputFile: String?
     @Option(help: "Write an HTML report (parameters, contributions, validation, model-vs-data figures) to this file.") var report: String?
@@ -86,7 +86,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
                 }
                 do {
                     profiles.append(try ProfileLikelihood.profile(calibration, parameter: index, from: fit.values, gridPoints: profilePoints,
-                                                                  evaluationsPerPoint: profileEvaluations))
+                                                                  evaluationsPerPoint: profileEvaluations, method: searchMethod))
                 } catch {
                     throw ValidationError(error.message)
                 }
