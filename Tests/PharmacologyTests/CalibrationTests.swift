@@ -168,6 +168,13 @@ import Testing
         #expect(try CalibrationParameter.named("EC50", for: .rat).files == ["morphine_rat.wean"])
         #expect(throws: CalibrationError.self) { _ = try CalibrationParameter.named("WT", for: .rat) }
         #expect(throws: CalibrationError.self) { _ = try CalibrationParameter.named("CL_KGG", for: .rat) }
+        // A calibration of the whole suite names them by label, NAME (species) or a bare NAME (the rat's).
+        #expect(try CalibrationParameter.inSuite("EC50 (mouse)").prior != nil)
+        #expect(try CalibrationParameter.inSuite("CL_KG").files == ["morphine_rat.wean"])
+        let human = try CalibrationParameter.inSuite("V70 (human)")
+        #expect(human.files == ["morphine_human.wean"] && human.label == "V70 (human)" && human.prior == nil)
+        #expect(throws: CalibrationError.self) { _ = try CalibrationParameter.inSuite("EC50 (dog)") }
+        #expect(throws: CalibrationError.self) { _ = try CalibrationParameter.inSuite("VV (human)") }
     }
 
     @Test func defaultParameterSetsExistAndSitInTheirBounds() throws {

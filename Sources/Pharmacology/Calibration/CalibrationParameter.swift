@@ -107,6 +107,28 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
         }
     }
 
+    /// The parameter a calibration of the whole suite calls `label`: a default free parameter by
+    /// its label (`EC50`, `EC50 (mouse)`), otherwise `NAME (species)` or a bare `NAME` (the rat's)
+    /// as `named(_:for:)` makes it.
+    public static func inSuite(_ label: String) throws(CalibrationError) -> CalibrationParameter {
+        let suite = try suite()
+        if let known = suite.first(where: { $0.label == label }) { return known }
+        var name = label
+        var species = Species.rat
+        if let open = label.firstIndex(of: "("), label.hasSuffix(")") {
+            let word = label[label.index(after: open)..<label.index(before: label.endIndex)].trimmingCharacters(in: .whitespaces)
+            guard let named = Species(rawValue: word.lowercased()) else {
+                let hint = closestName(label, suite.map(\.label)).map { " Did you mean '\($0)'?" } ?? ""
+                throw CalibrationError("'\(label)': '\(word)' is not a species (rat, mouse, human).\(hint)")
+            }
+            species = named
+            name = label[..<open].trimmingCharacters(in: .whitespaces)
+        }
+        var parameter = try named(name, for: species)
+        parameter.label = species == .rat ? name : "\(name) (\(species.rawValue))"
+        return parameter
+    }
+
     /// Every species' free parameters at once (rat, then mouse, then human): the calibration of
     /// the whole suite, whose output the shipped model files are.
     public static func suite() throws(CalibrationError) -> [CalibrationParameter] {

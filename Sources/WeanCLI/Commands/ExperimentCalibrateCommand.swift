@@ -29,7 +29,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
     )
 
     @Option(help: "Whose free parameters: all (every species at once), rat (shared with the mouse and the human), mouse or human.") var species: String = "all"
-    @Option(help: "Comma-separated parameter names (default: the species' free set; with all, names as reported, e.g. 'EC50 (mouse)').") var parameters: String?
+    @Option(help: "Comma-separated parameter names (default: the species' free set; with all, names as reported, e.g. 'EC50 (mouse)', or any positive parameter as NAME (species), the rat's when bare).") var parameters: String?
     @Option(help: "lm (Levenberg–Marquardt) or nelder-mead.") var method: String = "lm"
     @Option(help: "The prior's standard deviation as a factor on each value (default 10), or none for the targets alone.") var priorWidth: String = "10"
     @Option(help: "Comma-separated experiment names (default: all).") var experiments: String?
@@ -170,13 +170,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
             if let parameters {
                 let names = parameters.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 if everySpecies {
-                    free = try names.map { name throws(CalibrationError) in
-                        guard let parameter = free.first(where: { $0.label == name }) else {
-                            let hint = closestName(name, free.map(\.label)).map { " Did you mean '\($0)'?" } ?? ""
-                            throw CalibrationError("'\(name)' is not a free parameter of the suite (with --species all, only these are).\(hint)")
-                        }
-                        return parameter
-                    }
+                    free = try names.map { try CalibrationParameter.inSuite($0) }
                 } else {
                     free = try names.map { try CalibrationParameter.named($0, for: species) }
                 }
