@@ -68,6 +68,17 @@ import Testing
         #expect(abs(result.point[0] - 3) < 1e-6 && abs(result.point[1] + 1) < 1e-6, "\(result.point)")
     }
 
+    /// Probes where the residuals are not finite (√ of a negative number) fall back to one-sided
+    /// differences; a residual that cannot move ends the search instead of looping.
+    @Test func levenbergMarquardtSurvivesNonFiniteProbesAndFlatResiduals() {
+        let result = LevenbergMarquardt(maximumEvaluations: 500, stepTolerance: 1e-9).minimize({ x in [x[0].squareRoot() - 1] }, from: [0.0005])
+        #expect(abs(result.point[0] - 1) < 1e-6, "\(result.point)")
+        let flat = LevenbergMarquardt(maximumEvaluations: 500).minimize({ _ in [1.0, 2.0] }, from: [3, 4])
+        #expect(flat.point == [3, 4] && flat.value == 5)
+        let nan = LevenbergMarquardt(maximumEvaluations: 500).minimize({ x in [x[0] > 0 ? .nan : x[0]] }, from: [-1])
+        #expect(nan.value.isFinite && nan.evaluations <= 500)
+    }
+
     @Test func choleskySolve() throws {
         let a: [[Double]] = [[4, 2, 0.4], [2, 5, 1], [0.4, 1, 3]]
         let x = try #require(LevenbergMarquardt.solveSymmetricPositive(a, [1, 2, 3]))

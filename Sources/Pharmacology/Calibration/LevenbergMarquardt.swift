@@ -68,8 +68,8 @@ public struct LevenbergMarquardt: Sendable {
                 var up = x, down = x
                 up[j] += differenceStep
                 down[j] -= differenceStep
-                let plus = evaluate(up).flatMap { $0.count == r.count ? $0 : nil }
-                let minus = evaluate(down).flatMap { $0.count == r.count ? $0 : nil }
+                let plus = evaluate(up).flatMap { $0.count == r.count && $0.allSatisfy(\.isFinite) ? $0 : nil }
+                let minus = evaluate(down).flatMap { $0.count == r.count && $0.allSatisfy(\.isFinite) ? $0 : nil }
                 for i in r.indices {
                     switch (plus, minus) {
                     case let (p?, m?): jacobian[i][j] = (p[i] - m[i]) / (2 * differenceStep)
@@ -90,14 +90,19 @@ public struct LevenbergMarquardt: Sendable {
             }
             for p in 0..<n { for q in 0..<p { a[p][q] = a[q][p] } }
             if g.map(abs).max()! * 2 <= gradientTolerance { converged = true; break }
-            if mu < 0 { mu = 1e-3 * (0..<n).map { a[$0][$0] }.max()! }
+            let largestDiagonal = (0..<n).map { a[$0][$0] }.max()!
+            if mu < 0 { mu = 1e-3 * largestDiagonal }
             iterations += 1
             // Inner loop: raise μ until a step lowers F.
             while evaluations < maximumEvaluations {
                 var damped = a
                 for p in 0..<n { damped[p][p] += mu }
                 guard let delta = Self.solveSymmetricPositive(damped, g.map { -$0 }) else {
-                    mu *= nu; nu *= 2
+                    // Not positive definite (μ shrunk to nothing, or a singular J): more damping,
+                    // never zero; an infinite μ means no step can be taken.
+                    mu = max(mu * nu, 1e-12 * largestDiagonal, .leastNormalMagnitude)
+                    nu *= 2
+                    if !mu.isFinite { break outer }
                     continue
                 }
                 let step = delta.map(abs).max()!
@@ -117,6 +122,7 @@ public struct LevenbergMarquardt: Sendable {
                 }
                 if step <= stepTolerance * 1e-3 { converged = true; break outer }
                 mu *= nu; nu *= 2
+                if !mu.isFinite { break outer }
             }
             break
         }
