@@ -135,6 +135,7 @@ import Testing
         let html = try String(contentsOfFile: path + ".html", encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains(Notice.text))
         #expect(html.contains("Validation targets (never in the objective)") && html.contains("CL_KG"))
+        #expect(html.contains("Profile likelihood of CL_KG") && html.contains("minimum + 3.84 (95 %)"))
     }
 
     @Test func badOptionsAreNamed() throws {

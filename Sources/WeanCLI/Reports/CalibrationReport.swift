@@ -1,5 +1,6 @@
 import Foundation
 import Pharmacology
+import Plots
 
 /// What `wean experiment calibrate` prints and writes: the parameters (shipped, fitted, interval,
 /// verdict), each calibration target's contribution, the validation targets apart, and the
@@ -146,6 +147,22 @@ struct CalibrationReport {
 
     func significant(_ value: Double) -> String { ExperimentRunCommand.significant(value) }
 
+    /// A profile as an SVG plot: the objective against the value (log scale) and the Δχ² = 3.84
+    /// line, up to 4 × 3.84 above the minimum; points where an experiment failed (the objective's
+    /// failure penalty) are left out.
+    func profileFigure(_ profile: ProfileLikelihood) -> String {
+        let points = profile.points.filter { $0.objective < Calibration.failurePenalty / 10 }
+        guard let lowest = points.map(\.objective).min(), let first = points.first, let last = points.last else { return "" }
+        let limit = lowest + ProfileLikelihood.threshold
+        return LinePlot(title: "Profile likelihood of \(profile.parameter)",
+                        xAxis: Axis(label: profile.parameter, scale: .logarithmic),
+                        // The region that decides the interval: the profile above 4 × 3.84 is clipped.
+                        yAxis: Axis(label: "objective", range: (lowest - 0.5)...(lowest + 4 * ProfileLikelihood.threshold)),
+                        lines: [LineSeries(name: "profile (others refitted)", x: points.map(\.value), y: points.map(\.objective)),
+                                LineSeries(name: "minimum + 3.84 (95 %)", x: [first.value, last.value], y: [limit, limit], dashed: true)])
+            .svg()
+    }
+
     /// What sets a default parameter's prior centre.
     func priorSource(_ parameter: CalibrationParameter) -> String? {
         guard parameter.prior != nil else { return nil }
@@ -194,7 +211,8 @@ struct CalibrationReport {
         }
         html += "</table>\n"
         for profile in profiles {
-            html += "<h3>Profile likelihood of \(escape(profile.parameter))</h3><p>95% interval \(escape(intervalText(profile))) (Δχ² = 3.84).</p><table>\n"
+            html += "<h3>Profile likelihood of \(escape(profile.parameter))</h3><p>95% interval \(escape(intervalText(profile))) (Δχ² = 3.84).</p>\n"
+            html += "<figure>\(profileFigure(profile))</figure><table>\n"
             html += row(["value", "objective"], header: true)
             for point in profile.points { html += row([significant(point.value), significant(point.objective)]) }
             html += "</table>\n"
