@@ -142,7 +142,8 @@ import Testing
         for (arguments, fragment) in [(["--species", "rat", "--parameters", "CL_KGG"], "--parameters"), (["--experiments", "morgan2006"], "--experiments"),
                                       (["--species", "dog"], "--species"), (["--starts", "0"], "--starts"),
                                       (["--parameters", "EC50 (mose)"], "Did you mean 'EC50 (mouse)'"), (["--method", "bfgs"], "--method"),
-                                      (["--prior-width", "1"], "--prior-width"), (["--prior-width", "wide"], "--prior-width")] {
+                                      (["--prior-width", "1"], "--prior-width"), (["--prior-width", "wide"], "--prior-width"),
+                                      (["--parameters", ""], "--parameters"), (["--parameters", "(human)"], "a parameter name is needed")] {
             let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--evaluations", "0", "--no-identifiability"] + arguments)
                                        as? ExperimentCalibrateCommand)
             #expect {

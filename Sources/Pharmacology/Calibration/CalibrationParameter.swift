@@ -64,7 +64,7 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
             throw CalibrationError("\(error)")
         }
         guard name != "WT", let parameter = model.checkedModel.parameters.first(where: { $0.name == name }), parameter.defaultValue > 0 else {
-            let hint = closestName(name, model.checkedModel.parameters.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+            let hint = closestName(name, model.checkedModel.parameters.map(\.name).filter { $0 != "WT" }).map { " Did you mean '\($0)'?" } ?? ""
             throw CalibrationError("'\(name)' is not a positive parameter of \(model.file).\(hint)")
         }
         return CalibrationParameter(name, files: [model.file], lower: parameter.defaultValue / 10, upper: parameter.defaultValue * 10)
@@ -124,6 +124,7 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
             species = named
             name = label[..<open].trimmingCharacters(in: .whitespaces)
         }
+        guard !name.isEmpty else { throw CalibrationError("'\(label)': a parameter name is needed, as in 'EC50 (mouse)'") }
         var parameter = try named(name, for: species)
         parameter.label = species == .rat ? name : "\(name) (\(species.rawValue))"
         return parameter

@@ -168,7 +168,8 @@ struct ExperimentCalibrateCommand: ParsableCommand {
         do {
             free = everySpecies ? try CalibrationParameter.suite() : try CalibrationParameter.defaults(for: species)
             if let parameters {
-                let names = parameters.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let names = parameters.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard !names.isEmpty else { throw CalibrationError("give at least one parameter name") }
                 if everySpecies {
                     free = try names.map { try CalibrationParameter.inSuite($0) }
                 } else {
