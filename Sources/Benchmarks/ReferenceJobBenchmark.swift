@@ -95,9 +95,7 @@ public enum ReferenceJobBenchmark {
         }, emit: { index, outcome in
             let base = index * outputTimes.count
             for k in outcome.values.indices { values[base + k] = outcome.values[k] }
-            work.steps += outcome.statistics.steps
-            work.rejectedSteps += outcome.statistics.rejectedSteps
-            work.rhsEvaluations += outcome.statistics.rhsEvaluations
+            work = work + outcome.statistics
         })
         return (Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9, values, work)
     }

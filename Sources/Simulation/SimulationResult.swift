@@ -34,4 +34,13 @@ public struct SolverStatisticsSummary: Sendable, Equatable {
 extension SolverStatisticsSummary {
     /// No work yet (a sum's starting point).
     public static var zero: SolverStatisticsSummary { SolverStatisticsSummary() }
+
+    /// The work of two runs together (of many subjects, say).
+    public static func + (lhs: SolverStatisticsSummary, rhs: SolverStatisticsSummary) -> SolverStatisticsSummary {
+        SolverStatisticsSummary(
+            steps: lhs.steps + rhs.steps, rejectedSteps: lhs.rejectedSteps + rhs.rejectedSteps,
+            rhsEvaluations: lhs.rhsEvaluations + rhs.rhsEvaluations, jacobianEvaluations: lhs.jacobianEvaluations + rhs.jacobianEvaluations,
+            restarts: lhs.restarts + rhs.restarts, steadyStateIterations: lhs.steadyStateIterations + rhs.steadyStateIterations,
+            closedFormSteadyStates: lhs.closedFormSteadyStates + rhs.closedFormSteadyStates)
+    }
 }

@@ -130,14 +130,6 @@ public struct Calibration: Sendable {
         return run
     }
 
-    /// The residual vector whose sum of squares is the objective: the calibration targets'
-    /// weighted residuals, then the prior's; nil when an experiment failed.
-    public func residuals(_ values: [Double]) -> [Double]? {
-        let run = run(withOverrides: overrides(values))
-        guard run.failures.isEmpty else { return nil }
-        return run.calibration.map(\.weighted) + priorResiduals(values)
-    }
-
     /// Runs every experiment with `overrides` in force.
     func run(withOverrides overrides: [String: [String: Double]]) -> Run {
         var run = Run(calibration: [], validation: [], failures: [])
@@ -210,7 +202,6 @@ public struct Calibration: Sendable {
         for (parameter, value) in zip(parameters, shipped) where !(value >= parameter.lower && value <= parameter.upper) {
             throw CalibrationError("\(parameter.label): the shipped value \(value) is outside [\(parameter.lower), \(parameter.upper)]")
         }
-        func values(_ u: [Double]) -> [Double] { zip(parameters, u).map { $0.value(atSearchVariable: $1) } }
         var generator = SplitMix64(seed: seed)
         var total = 0
         var best = Double.infinity
@@ -218,36 +209,47 @@ public struct Calibration: Sendable {
         var results: [Fit.Start] = []
         for start in 0..<max(1, starts) {
             let initial = start == 0 ? shipped : parameters.map { $0.value(atFraction: 0.2 + 0.6 * generator.nextUniform()) }
-            let u0 = zip(parameters, initial).map { $0.searchVariable(of: $1) }
             let before = total
-            func report(_ value: Double) {
+            let result = search(method, from: initial, evaluations: evaluationsPerStart, runAt: { run(withOverrides: overrides($0)) }) { value in
                 total += 1
                 best = min(best, value)
                 progress?(total, best)
             }
-            switch method {
-            case .nelderMead:
-                let minimiser = NelderMead(maximumEvaluations: evaluationsPerStart, tolerance: 1e-6, initialStep: 0.5)
-                let result = minimiser.minimize({ u in
-                    let value = objective(values(u))
-                    report(value)
-                    return value
-                }, from: u0)
-                results.append(Fit.Start(initial: initial, values: values(result.point), objective: result.value,
-                                         evaluations: total - before, converged: result.converged))
-            case .levenbergMarquardt:
-                let minimiser = LevenbergMarquardt(maximumEvaluations: evaluationsPerStart, gradientTolerance: 1e-6, stepTolerance: 1e-4,
-                                                   differenceStep: 1e-2)
-                let result = minimiser.minimize({ u in
-                    let r = residuals(values(u))
-                    report(r.map(LevenbergMarquardt.sumOfSquares) ?? .infinity)
-                    return r
-                }, from: u0)
-                results.append(Fit.Start(initial: initial, values: values(result.point), objective: result.value,
-                                         evaluations: total - before, converged: result.converged))
-            }
+            results.append(Fit.Start(initial: initial, values: result.values, objective: result.objective,
+                                     evaluations: total - before, converged: result.converged))
         }
         let winner = results.min { $0.objective < $1.objective }!
         return Fit(values: winner.values, objective: winner.objective, shippedObjective: shippedObjective, starts: results)
+    }
+
+    /// One search by `method` from `initial` in the logistic search variables, with at most
+    /// `evaluations` runs of `runAt` (the experiments at trial values, without the prior, which
+    /// this adds): Nelder–Mead on the objective, Levenberg–Marquardt on the residual vector (the
+    /// targets' weighted residuals, then the prior's; a failed experiment rejects the trial).
+    /// Shared by `fit` and the profile likelihood's refits; `report` sees each objective.
+    func search(_ method: Method, from initial: [Double], evaluations: Int, runAt: ([Double]) -> Run,
+                report: (Double) -> Void = { _ in }) -> (values: [Double], objective: Double, converged: Bool) {
+        func values(_ u: [Double]) -> [Double] { zip(parameters, u).map { $0.value(atSearchVariable: $1) } }
+        let u0 = zip(parameters, initial).map { $0.searchVariable(of: $1) }
+        switch method {
+        case .nelderMead:
+            let result = NelderMead(maximumEvaluations: evaluations, tolerance: 1e-6, initialStep: 0.5).minimize({ u in
+                let trial = values(u)
+                let objective = runAt(trial).targetObjective + priorPenalty(trial)
+                report(objective)
+                return objective
+            }, from: u0)
+            return (values(result.point), result.value, result.converged)
+        case .levenbergMarquardt:
+            let minimiser = LevenbergMarquardt(maximumEvaluations: evaluations, gradientTolerance: 1e-6, stepTolerance: 1e-4, differenceStep: 1e-2)
+            let result = minimiser.minimize({ u in
+                let trial = values(u)
+                let run = runAt(trial)
+                let residuals = run.failures.isEmpty ? run.calibration.map(\.weighted) + priorResiduals(trial) : nil
+                report(residuals.map(LevenbergMarquardt.sumOfSquares) ?? .infinity)
+                return residuals
+            }, from: u0)
+            return (values(result.point), result.value, result.converged)
+        }
     }
 }

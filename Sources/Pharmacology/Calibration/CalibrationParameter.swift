@@ -17,14 +17,18 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
     public var upper: Double
     /// The prior's centre (the parameter's unit), if the calibration should pull it there.
     public var prior: Double?
+    /// What sets the centre (`CalibrationPrior.source`).
+    public var priorSource: String?
 
-    public init(_ name: String, files: [String], lower: Double, upper: Double, prior: Double? = nil, label: String? = nil) {
+    public init(_ name: String, files: [String], lower: Double, upper: Double, prior: Double? = nil, priorSource: String? = nil,
+                label: String? = nil) {
         self.name = name
         self.label = label ?? name
         self.files = files
         self.lower = lower
         self.upper = upper
         self.prior = prior
+        self.priorSource = priorSource
     }
 
     /// The value in the first file's model as compiled (the shipped value).
@@ -102,7 +106,7 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
         list += names.map { ($0, files + (species == .rat && !humanSpecific.contains($0) ? ["morphine_human.wean"] : [])) }
         return try list.map { (name, files) throws(CalibrationError) in
             guard let prior = CalibrationPrior.of(name, species) else { throw CalibrationError("internal: no prior for \(name) (\(species))") }
-            return CalibrationParameter(name, files: files, lower: prior.centre / 10, upper: prior.centre * 10, prior: prior.centre,
+            return CalibrationParameter(name, files: files, lower: prior.centre / 10, upper: prior.centre * 10, prior: prior.centre, priorSource: prior.source,
                                         label: species == .rat ? name : "\(name) (\(species.rawValue))")
         }
     }

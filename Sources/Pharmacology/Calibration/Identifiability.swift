@@ -44,18 +44,11 @@ public struct Identifiability: Sendable {
     /// Analyses `calibration` at `values` (2 runs of the suite per parameter).
     public static func analyse(_ calibration: Calibration, at values: [Double]) -> Identifiability {
         let p = values.count
-        let step = 0.01
         let reference = calibration.run(values).calibration
         let m = reference.count
-        var jacobian = [[Double]](repeating: [Double](repeating: 0, count: p), count: m)
-        for j in 0..<p {
-            var up = values, down = values
-            up[j] *= exp(step)
-            down[j] *= exp(-step)
-            let plus = calibration.run(up).calibration, minus = calibration.run(down).calibration
-            for i in 0..<min(m, plus.count, minus.count) {
-                jacobian[i][j] = (plus[i].weighted - minus[i].weighted) / (2 * step)
-            }
+        // In ln(value): ±1 % in the parameter.
+        let jacobian = LevenbergMarquardt.jacobian(at: values.map { log($0) }, residuals: reference.map(\.weighted), step: 0.01) { logValues in
+            calibration.run(logValues.map { exp($0) }).calibration.map(\.weighted)
         }
         var fisher = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
         for a in 0..<p { for b in 0..<p { fisher[a][b] = (0..<m).reduce(0) { $0 + jacobian[$1][a] * jacobian[$1][b] } } }

@@ -62,23 +62,7 @@ public struct LevenbergMarquardt: Sendable {
         var mu = -1.0
         var nu = 2.0
         outer: while evaluations + 2 * n < maximumEvaluations {
-            // Jacobian by central differences; a failed evaluation falls back to a one-sided one.
-            var jacobian = [[Double]](repeating: [Double](repeating: 0, count: n), count: r.count)
-            for j in 0..<n {
-                var up = x, down = x
-                up[j] += differenceStep
-                down[j] -= differenceStep
-                let plus = evaluate(up).flatMap { $0.count == r.count && $0.allSatisfy(\.isFinite) ? $0 : nil }
-                let minus = evaluate(down).flatMap { $0.count == r.count && $0.allSatisfy(\.isFinite) ? $0 : nil }
-                for i in r.indices {
-                    switch (plus, minus) {
-                    case let (p?, m?): jacobian[i][j] = (p[i] - m[i]) / (2 * differenceStep)
-                    case let (p?, nil): jacobian[i][j] = (p[i] - r[i]) / differenceStep
-                    case let (nil, m?): jacobian[i][j] = (r[i] - m[i]) / differenceStep
-                    case (nil, nil): jacobian[i][j] = 0
-                    }
-                }
-            }
+            let jacobian = Self.jacobian(at: x, residuals: r, step: differenceStep, evaluate)
             var a = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
             var g = [Double](repeating: 0, count: n)
             for i in r.indices {
@@ -130,6 +114,29 @@ public struct LevenbergMarquardt: Sendable {
     }
 
     static func sumOfSquares(_ r: [Double]) -> Double { r.reduce(0) { $0 + $1 * $1 } }
+
+    /// ∂rᵢ/∂xⱼ at `x` (where the residuals are `r`) by central differences of `step`; where a
+    /// probe fails (nil, non-finite, or another length) a one-sided difference, and 0 where both
+    /// fail. 2n evaluations.
+    static func jacobian(at x: [Double], residuals r: [Double], step: Double, _ evaluate: ([Double]) -> [Double]?) -> [[Double]] {
+        var jacobian = [[Double]](repeating: [Double](repeating: 0, count: x.count), count: r.count)
+        for j in x.indices {
+            var up = x, down = x
+            up[j] += step
+            down[j] -= step
+            let plus = evaluate(up).flatMap { $0.count == r.count && $0.allSatisfy(\.isFinite) ? $0 : nil }
+            let minus = evaluate(down).flatMap { $0.count == r.count && $0.allSatisfy(\.isFinite) ? $0 : nil }
+            for i in r.indices {
+                switch (plus, minus) {
+                case let (p?, m?): jacobian[i][j] = (p[i] - m[i]) / (2 * step)
+                case let (p?, nil): jacobian[i][j] = (p[i] - r[i]) / step
+                case let (nil, m?): jacobian[i][j] = (r[i] - m[i]) / step
+                case (nil, nil): jacobian[i][j] = 0
+                }
+            }
+        }
+        return jacobian
+    }
 
     /// Solves A x = b for symmetric positive definite A by Cholesky factorisation; nil when A is
     /// not positive definite to rounding.

@@ -59,7 +59,7 @@ public struct ProfileLikelihood: Sendable {
         func point(_ fixed: Double) throws(CalibrationError) -> Point {
             let objective = others.parameters.isEmpty
                 ? calibration.run(withOverrides: calibration.overrides([fixed])).targetObjective
-                : try others.fit(from: otherStart, evaluations: evaluationsPerPoint, pinning: [target.name: fixed], files: target.files,
+                : others.fit(from: otherStart, evaluations: evaluationsPerPoint, pinning: [target.name: fixed], files: target.files,
                                  method: method)
             return Point(value: fixed, objective: objective)
         }
@@ -93,29 +93,13 @@ extension Calibration {
     /// The best objective reachable from `start` in `evaluations` evaluations with `pinning` held
     /// fixed in `files` (the profile's inner fit).
     func fit(from start: [Double], evaluations: Int, pinning: [String: Double], files: [String],
-             method: Method) throws(CalibrationError) -> Double {
+             method: Method) -> Double {
         var pinnedOverrides: [String: [String: Double]] = [:]
         for file in files { pinnedOverrides[file] = pinning }
-        func pinnedRun(_ values: [Double]) -> Run {
+        return search(method, from: start, evaluations: evaluations, runAt: { values in
             var overrides = self.overrides(values)
             for (file, pinned) in pinnedOverrides { overrides[file, default: [:]].merge(pinned) { _, new in new } }
             return run(withOverrides: overrides)
-        }
-        func values(_ u: [Double]) -> [Double] { zip(parameters, u).map { $0.value(atSearchVariable: $1) } }
-        let u0 = zip(parameters, start).map { $0.searchVariable(of: $1) }
-        switch method {
-        case .nelderMead:
-            return NelderMead(maximumEvaluations: evaluations, tolerance: 1e-6, initialStep: 0.5).minimize({ u in
-                let trial = values(u)
-                return pinnedRun(trial).targetObjective + priorPenalty(trial)
-            }, from: u0).value
-        case .levenbergMarquardt:
-            return LevenbergMarquardt(maximumEvaluations: evaluations, gradientTolerance: 1e-6, stepTolerance: 1e-4, differenceStep: 1e-2)
-                .minimize({ u in
-                    let trial = values(u)
-                    let run = pinnedRun(trial)
-                    return run.failures.isEmpty ? run.calibration.map(\.weighted) + priorResiduals(trial) : nil
-                }, from: u0).value
-        }
+        }).objective
     }
 }

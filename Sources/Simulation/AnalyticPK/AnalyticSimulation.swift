@@ -72,8 +72,10 @@ public enum AnalyticSimulation {
             case .output(let tag):
                 try engine.process(through: t)
                 engine.advance(to: t)
-                let y = (0..<system.dimension).map { engine.y[$0] }
-                y.withUnsafeBufferPointer { ys in row.withUnsafeMutableBufferPointer { runtime.outputs(t: t, y: ys, into: $0) } }
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: system.dimension) { ys in
+                    for i in 0..<system.dimension { ys[i] = engine.y[i] }
+                    row.withUnsafeMutableBufferPointer { runtime.outputs(t: t, y: UnsafeBufferPointer(ys), into: $0) }
+                }
                 outputs.append(TimelineOutput(tag: tag, time: t, values: row))
             case let .dose(record, state):
                 guard record.delivery.isFixed else { return nil }

@@ -110,7 +110,7 @@ struct CalibrationReport {
                 + "\"files\":[\(parameter.files.map(jsonString).joined(separator: ","))],"
                 + "\"shipped\":\(number(shipped[index])),\"value\":\(number(fit.values[index])),"
                 + "\"lower\":\(number(parameter.lower)),\"upper\":\(number(parameter.upper)),"
-                + "\"prior\":\(parameter.prior.map(number) ?? "null"),\"priorSource\":\(priorSource(parameter).map(jsonString) ?? "null")"
+                + "\"prior\":\(parameter.prior.map(number) ?? "null"),\"priorSource\":\(parameter.priorSource.map(jsonString) ?? "null")"
             if let row {
                 fields += ",\"standardErrorLog\":\(number(row.standardErrorLog)),\"intervalFactor\":\(number(row.intervalFactor)),"
                     + "\"verdict\":\(jsonString(row.verdict.rawValue)),\"atBound\":\(row.atBound)"
@@ -163,13 +163,6 @@ struct CalibrationReport {
             .svg()
     }
 
-    /// What sets a default parameter's prior centre.
-    func priorSource(_ parameter: CalibrationParameter) -> String? {
-        guard parameter.prior != nil else { return nil }
-        return CalibrationPrior.table.first { prior in
-            prior.name == parameter.name && parameter.files.first == "morphine_\(prior.species.rawValue).wean"
-        }?.source
-    }
 
     /// A self-contained HTML page: the stamp, the parameters with their intervals and verdicts,
     /// each calibration target's contribution, the validation targets apart, the parameters fixed
@@ -203,7 +196,7 @@ struct CalibrationReport {
                     header: true)
         for (index, parameter) in calibration.parameters.enumerated() {
             let id = identifiability?.rows[index]
-            html += row([parameter.label, parameter.files.joined(separator: ", "), parameter.prior.map(significant) ?? "—", priorSource(parameter) ?? "—",
+            html += row([parameter.label, parameter.files.joined(separator: ", "), parameter.prior.map(significant) ?? "—", parameter.priorSource ?? "—",
                          significant(shipped[index]), significant(fit.values[index]),
                          "\(significant(parameter.lower))–\(significant(parameter.upper))",
                          id.map { $0.intervalFactor < 1e6 ? significant($0.intervalFactor) : "∞" } ?? "—",
