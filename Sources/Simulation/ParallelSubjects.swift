@@ -10,13 +10,15 @@ import Dispatch
 public enum ParallelSubjects {
     /// Calls `compute` for subjects `0..<count` on `threads` threads (at least 1) and `emit` with
     /// each result in subject order. The first error stops the run and is rethrown after the
-    /// running batch finishes.
+    /// running batch finishes. Batches hold `batchSize` subjects (default 32 per thread): the
+    /// threads wait for each other only at a batch's end, so a batch several subjects deep per
+    /// thread keeps that wait a small part of the work.
     public static func run<Result: Sendable>(
         count: Int, threads: Int, batchSize: Int? = nil,
         compute: @Sendable (Int) throws -> Result, emit: (Int, Result) throws -> Void
     ) throws {
         let threads = max(1, threads)
-        let batch = max(1, batchSize ?? threads * 8)
+        let batch = max(1, batchSize ?? threads * 32)
         var start = 0
         while start < count {
             let end = min(count, start + batch)

@@ -29,6 +29,28 @@ public enum Simulator {
         _ instance: Runtime, doses: [DoseRecord], outputTimes: [Double], method: SolverMethod,
         options: SolverOptions, startTime: Double?, analyticFastPath: Bool
     ) throws(SimulationError) -> SimulationResult {
+        var sink = OutputRows()
+        let statistics = try simulate(instance, doses: doses, outputTimes: outputTimes, method: method, options: options,
+                                      startTime: startTime, analyticFastPath: analyticFastPath, into: &sink)
+        return SimulationResult(names: instance.model.outputNames, times: sink.outputs.map(\.time), rows: sink.outputs.map(\.values),
+                                statistics: statistics)
+    }
+
+    /// `simulate` with the output rows handed to `sink` as they are computed (tag: the output
+    /// time's index) instead of collected: nothing is allocated per output, so a population run
+    /// can write each subject's values straight into its place. Returns the solver's work.
+    public static func simulate<Runtime: ModelRuntime, Sink: SimulationOutputSink>(
+        _ instance: Runtime, doses: [DoseRecord], outputTimes: [Double], method: SolverMethod = .auto,
+        options: SolverOptions = SolverOptions(), startTime: Double? = nil, into sink: inout Sink
+    ) throws(SimulationError) -> SolverStatisticsSummary {
+        try simulate(instance, doses: doses, outputTimes: outputTimes, method: method, options: options, startTime: startTime,
+                     analyticFastPath: true, into: &sink)
+    }
+
+    static func simulate<Runtime: ModelRuntime, Sink: SimulationOutputSink>(
+        _ instance: Runtime, doses: [DoseRecord], outputTimes: [Double], method: SolverMethod,
+        options: SolverOptions, startTime: Double?, analyticFastPath: Bool, into sink: inout Sink
+    ) throws(SimulationError) -> SolverStatisticsSummary {
         let model = instance.model
         guard !outputTimes.isEmpty else { throw .invalidInput("no output times") }
         for (i, t) in outputTimes.enumerated() {
@@ -46,6 +68,7 @@ public enum Simulator {
         doseEntries.sort { $0.time < $1.time }
         // Merge: at equal times doses come first, so outputs there see the dose.
         var timeline: [TimelineEntry] = []
+        timeline.reserveCapacity(doseEntries.count + outputTimes.count)
         var d = 0
         for (index, time) in outputTimes.enumerated() {
             while d < doseEntries.count, doseEntries[d].time <= time {
@@ -55,9 +78,8 @@ public enum Simulator {
             timeline.append(TimelineEntry(time: time, action: .output(tag: index)))
         }
         let t0 = startTime ?? min(0, outputTimes[0], doseEntries.first?.time ?? 0)
-        let (outputs, statistics) = try run(instance, timeline: timeline, method: method, options: options, startTime: t0,
-                                            analyticFastPath: analyticFastPath)
-        return SimulationResult(names: model.outputNames, times: outputs.map(\.time), rows: outputs.map(\.values), statistics: statistics)
+        return try run(instance, timeline: timeline, method: method, options: options, startTime: t0,
+                       analyticFastPath: analyticFastPath, into: &sink)
     }
 
     /// Runs `instance` through `timeline`, whose entries are processed in the order given (their
@@ -81,16 +103,37 @@ public enum Simulator {
         _ instance: Runtime, timeline: [TimelineEntry], method: SolverMethod, options: SolverOptions, startTime: Double?,
         analyticFastPath: Bool
     ) throws(SimulationError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) {
+        var sink = OutputRows()
+        let statistics = try run(instance, timeline: timeline, method: method, options: options, startTime: startTime,
+                                 analyticFastPath: analyticFastPath, into: &sink)
+        return (sink.outputs, statistics)
+    }
+
+    /// `run` with the output rows handed to `sink` as they are computed.
+    public static func run<Runtime: ModelRuntime, Sink: SimulationOutputSink>(
+        _ instance: Runtime, timeline: [TimelineEntry], method: SolverMethod = .auto,
+        options: SolverOptions = SolverOptions(), startTime: Double? = nil, into sink: inout Sink
+    ) throws(SimulationError) -> SolverStatisticsSummary {
+        try run(instance, timeline: timeline, method: method, options: options, startTime: startTime, analyticFastPath: true, into: &sink)
+    }
+
+    static func run<Runtime: ModelRuntime, Sink: SimulationOutputSink>(
+        _ instance: Runtime, timeline: [TimelineEntry], method: SolverMethod, options: SolverOptions, startTime: Double?,
+        analyticFastPath: Bool, into sink: inout Sink
+    ) throws(SimulationError) -> SolverStatisticsSummary {
         for entry in timeline where !entry.time.isFinite {
             throw .invalidInput("a timeline entry has time \(entry.time)")
         }
         let t0 = startTime ?? min(0, timeline.first?.time ?? 0)
         if method == .exact, analyticFastPath, let outputs = try AnalyticSimulation.run(instance, timeline: timeline, startTime: t0) {
-            return (outputs, SolverStatisticsSummary())
+            for output in outputs {
+                output.values.withUnsafeBufferPointer { sink.receive(tag: output.tag, time: output.time, values: $0) }
+            }
+            return SolverStatisticsSummary()
         }
         do throws(ODESolverError) {
             return try method.withStepper(for: instance, options: options) { (stepper) throws(ODESolverError) in
-                try runEngine(stepper, instance: instance, options: options, t0: t0, timeline: timeline)
+                try runEngine(stepper, instance: instance, options: options, t0: t0, timeline: timeline, into: &sink)
             }
         } catch {
             throw .solver(error)
@@ -110,11 +153,11 @@ public enum Simulator {
     }
 }
 
-private func runEngine<S: ODEStepper, Runtime: ModelRuntime>(
-    _ stepper: S, instance: Runtime, options: SolverOptions, t0: Double, timeline: [TimelineEntry]
-) throws(ODESolverError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) where S.Problem == Runtime {
+private func runEngine<S: ODEStepper, Runtime: ModelRuntime, Sink: SimulationOutputSink>(
+    _ stepper: S, instance: Runtime, options: SolverOptions, t0: Double, timeline: [TimelineEntry], into sink: inout Sink
+) throws(ODESolverError) -> SolverStatisticsSummary where S.Problem == Runtime {
     var engine = try Engine(instance: instance, stepper: stepper, options: options, t0: t0)
-    return try engine.run(timeline)
+    return try engine.run(timeline, into: &sink)
 }
 
 /// Events scheduled by timeline entries: doses coming due (lag, ADDL), boluses and infusion edges.
@@ -180,10 +223,10 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
         integrator = try ODEIntegrator(stepper: stepper, options: options, t0: t0, y0: y0 ?? instance.initialState())
     }
 
-    mutating func run(_ timeline: [TimelineEntry]) throws(ODESolverError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) {
-        var outputs: [TimelineOutput] = []
-        outputs.reserveCapacity(timeline.count)
-        var buffer = [Double](repeating: 0, count: instance.model.outputNames.count)
+    mutating func run<Sink: SimulationOutputSink>(_ timeline: [TimelineEntry], into sink: inout Sink) throws(ODESolverError) -> SolverStatisticsSummary {
+        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: instance.model.outputNames.count)
+        buffer.initialize(repeating: 0)
+        defer { buffer.deallocate() }
         // For each entry, the time of the next entry that is not an output (a discontinuity): outputs
         // are interpolated from steps that run on to it, never shortening a step.
         var nextDiscontinuity = [Double](repeating: .infinity, count: timeline.count + 1)
@@ -211,8 +254,8 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
             }
             switch entry.action {
             case .output(let tag):
-                buffer.withUnsafeMutableBufferPointer { instance.outputs(t: t, y: integrator.state, into: $0) }
-                outputs.append(TimelineOutput(tag: tag, time: t, values: buffer))
+                instance.outputs(t: t, y: integrator.state, into: buffer)
+                sink.receive(tag: tag, time: t, values: UnsafeBufferPointer(buffer))
             case let .dose(record, state):
                 try give(record, state: state, at: t)
             case .setParameters(let values):
@@ -235,10 +278,10 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
             }
         }
         totals = totals + integrator.statistics
-        return (outputs, SolverStatisticsSummary(
+        return SolverStatisticsSummary(
             steps: totals.acceptedSteps, rejectedSteps: totals.rejectedSteps, rhsEvaluations: totals.rhsEvaluations,
             jacobianEvaluations: totals.jacobianEvaluations, restarts: restarts, steadyStateIterations: steadyStateIterations,
-            closedFormSteadyStates: closedFormSteadyStates))
+            closedFormSteadyStates: closedFormSteadyStates)
     }
 
     /// Whether two states agree to the solver's tolerances (ten times tighter).

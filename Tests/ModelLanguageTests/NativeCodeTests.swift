@@ -17,6 +17,7 @@ import Solvers
         let interpreted = try SimulationTests.example(String(file.dropLast(5))).makeInstance()
         #expect(native.model.outputNames == interpreted.model.outputNames)
         let n = native.dimension
+        #expect(native.providesLaneDerivatives == (n <= 4))
         #expect(Self.bits(native.initialState()) == Self.bits(interpreted.initialState()))
         var generator = SystemRandomNumberGenerator()
         for trial in 0..<200 {
@@ -48,6 +49,12 @@ import Solvers
                 }
             }
             #expect(Self.bits(a) == Self.bits(b), "\(file) derivatives at \(y)")
+            if n <= 4 {
+                var lanes = SIMD4<Double>()
+                for i in 0..<n { lanes[i] = y[i] }
+                let d = native.derivatives(t: t, lanes: lanes)
+                #expect(Self.bits((0..<4).map { d[$0] }) == Self.bits(a + [Double](repeating: 0, count: 4 - n)), "\(file) lane derivatives at \(y)")
+            }
             #expect(Self.bits(ja) == Self.bits(jb), "\(file) Jacobian at \(y)")
             #expect(Self.bits(oa) == Self.bits(ob), "\(file) outputs at \(y)")
         }
@@ -71,6 +78,26 @@ import Solvers
         let b = try Simulator.simulate(interpreted, doses: doses, outputTimes: times, method: .rodas5)
         #expect(a.rows.map(Self.bits) == b.rows.map(Self.bits))
         #expect(a.statistics == b.statistics)
+    }
+
+    /// The explicit methods step natively on SIMD lanes (states of at most four components) and
+    /// interpreted on buffers: the same solution to the last bit, the same work, through doses,
+    /// infusions and outputs.
+    @Test(arguments: ["pk1cmt.wean", "pk2cmt.wean", "pk3cmt.wean", "two_compartment_oral.wean"], [SolverMethod.dopri5, .auto])
+    func laneSimulationEqualsInterpreted(file: String, method: SolverMethod) throws {
+        let native = try #require(ModelLibrary.native(file))
+        #expect(native.providesLaneDerivatives)
+        let interpreted = try SimulationTests.example(String(file.dropLast(5))).makeInstance()
+        #expect(!interpreted.providesLaneDerivatives)
+        let target = native.model.stateIndex("central") != nil ? "central" : native.model.states[0].name
+        let doses = [try DoseSpecification.parse("amt=100,ii=24,addl=6"), try DoseSpecification.parse("time=30,amt=50,rate=10,cmt=\(target)")]
+        let times = stride(from: 0.0, through: 200, by: 0.5).map { $0 }
+        let options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-10)
+        let a = try Simulator.simulate(native, doses: doses, outputTimes: times, method: method, options: options)
+        let b = try Simulator.simulate(interpreted, doses: doses, outputTimes: times, method: method, options: options)
+        #expect(a.rows.map(Self.bits) == b.rows.map(Self.bits))
+        #expect(a.statistics == b.statistics)
+        #expect(a.statistics.steps > 100)
     }
 
     /// Stiff solves with the symbolic Jacobian match those with finite differences.

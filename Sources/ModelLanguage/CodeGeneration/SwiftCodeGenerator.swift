@@ -211,6 +211,25 @@ private struct Writer {
         }
         out += "        _ = t\n    }\n\n"
 
+        // The right-hand side on SIMD lanes, for states of at most four components: the same
+        // straight-line code, the state and derivative in a SIMD4 (see ODEProblem).
+        if n <= 4 {
+            out += """
+                public var providesLaneDerivatives: Bool { true }
+
+                public func derivatives(t: Double, lanes y: SIMD4<Double>) -> SIMD4<Double> {
+                    prepare()
+
+            """
+            (code, local) = body(compiled.derivative.instructions, indent: "        ")
+            out += code
+            out += "        var dydt = SIMD4<Double>()\n"
+            for (i, register) in compiled.derivative.results.enumerated() {
+                out += "        dydt[\(i)] = \(operand(register, local: local)) + infusionRates[\(i)]\n"
+            }
+            out += "        _ = t\n        return dydt\n    }\n\n"
+        }
+
         // Jacobian.
         out += """
             public func jacobian(t: Double, y: UnsafeBufferPointer<Double>, into matrix: UnsafeMutableBufferPointer<Double>) {

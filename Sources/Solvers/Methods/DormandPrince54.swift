@@ -79,6 +79,37 @@ public enum DormandPrince54: ExplicitRungeKuttaScheme {
         return 6
     }
 
+    /// `step` on SIMD lanes: the same operations in the same order (so the same bits), the
+    /// stages held in registers and stored once at the end.
+    @inlinable
+    public static func stepInLanes<P: ODEProblem>(
+        _ problem: P, t: Double, h: Double, n: Int,
+        y: UnsafeMutablePointer<Double>, stages: UnsafeMutablePointer<Double>,
+        yNew: UnsafeMutablePointer<Double>, errorEstimate: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>
+    ) -> Int {
+        let y0 = StateLanes.load(y, count: n), k1 = StateLanes.load(stages, count: n)
+        let k2 = problem.derivatives(t: t + c2 * h, lanes: y0 + h * (a21 * k1))
+        let k3 = problem.derivatives(t: t + c3 * h, lanes: y0 + h * (a31 * k1 + a32 * k2))
+        let k4 = problem.derivatives(t: t + c4 * h, lanes: y0 + h * (a41 * k1 + a42 * k2 + a43 * k3))
+        let k5 = problem.derivatives(t: t + c5 * h, lanes: y0 + h * (a51 * k1 + a52 * k2 + a53 * k3 + a54 * k4))
+        let y6 = y0 + h * (a61 * k1 + a62 * k2 + a63 * k3 + a64 * k4 + a65 * k5)
+        let k6 = problem.derivatives(t: t + h, lanes: y6)
+        let y1 = y0 + h * (a71 * k1 + a73 * k3 + a74 * k4 + a75 * k5 + a76 * k6)
+        let k7 = problem.derivatives(t: t + h, lanes: y1)
+        let error = h * (e1 * k1 + e3 * k3 + e4 * k4 + e5 * k5 + e6 * k6 + e7 * k7)
+        StateLanes.store(k2, to: stages + n, count: n)
+        StateLanes.store(k3, to: stages + 2 * n, count: n)
+        StateLanes.store(k4, to: stages + 3 * n, count: n)
+        StateLanes.store(k5, to: stages + 4 * n, count: n)
+        StateLanes.store(k6, to: stages + 5 * n, count: n)
+        StateLanes.store(k7, to: stages + 6 * n, count: n)
+        StateLanes.store(y6, to: scratch, count: n)
+        StateLanes.store(y1, to: yNew, count: n)
+        StateLanes.store(error, to: errorEstimate, count: n)
+        return 6
+    }
+
     /// Hairer's stiffness detection for DOPRI5 (*Solving ODEs II*, §IV.2, and the code DOPRI5):
     /// stages 6 and 7 are both evaluated at `t + h`, so
     /// `ρ ≈ ‖k₇ − k₆‖ / ‖y₁ − Y₆‖` estimates the dominant eigenvalue's magnitude; `h·ρ` beyond

@@ -33,6 +33,17 @@ public protocol ExplicitRungeKuttaScheme {
         scratch: UnsafeMutablePointer<Double>
     ) -> Int
 
+    /// `step` for a problem whose state has at most four components and which computes its
+    /// right-hand side on SIMD lanes (``ODEProblem/providesLaneDerivatives``): the same arithmetic
+    /// in the same order, so the same bits, with the stages in registers; the buffers are filled
+    /// as `step` fills them. The default calls `step`.
+    static func stepInLanes<P: ODEProblem>(
+        _ problem: P, t: Double, h: Double, n: Int,
+        y: UnsafeMutablePointer<Double>, stages: UnsafeMutablePointer<Double>,
+        yNew: UnsafeMutablePointer<Double>, errorEstimate: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>
+    ) -> Int
+
     /// After an accepted step from `(t, y0)` to `(t + h, y1)` whose stages are still in `stages`
     /// (and `f(t + h, y1)` in `endDerivative`), fills `dense` with what `interpolate` needs,
     /// evaluating extra stages if the continuous extension requires them.
@@ -60,6 +71,15 @@ public protocol ExplicitRungeKuttaScheme {
 }
 
 extension ExplicitRungeKuttaScheme {
+    public static func stepInLanes<P: ODEProblem>(
+        _ problem: P, t: Double, h: Double, n: Int,
+        y: UnsafeMutablePointer<Double>, stages: UnsafeMutablePointer<Double>,
+        yNew: UnsafeMutablePointer<Double>, errorEstimate: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>
+    ) -> Int {
+        step(problem, t: t, h: h, n: n, y: y, stages: stages, yNew: yNew, errorEstimate: errorEstimate, scratch: scratch)
+    }
+
     public static func stiffnessProduct(
         h: Double, n: Int, stages: UnsafeMutablePointer<Double>, yNew: UnsafeMutablePointer<Double>,
         scratch: UnsafeMutablePointer<Double>

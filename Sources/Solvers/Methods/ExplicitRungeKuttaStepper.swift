@@ -1,3 +1,5 @@
+import RealModule
+
 /// Adaptive (or fixed-step) integration with an embedded explicit Runge–Kutta pair.
 ///
 /// - Step-size control: a PI controller on the weighted RMS error norm (Gustafsson 1991; the
@@ -30,6 +32,9 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
     public var lastStiffnessProduct: Double { _lastStiffnessProduct }
 
     private let n: Int
+    /// Whether steps run on SIMD lanes (``ExplicitRungeKuttaScheme/stepInLanes(_:t:h:n:y:stages:yNew:errorEstimate:scratch:)``):
+    /// a state of at most four components whose problem computes its right-hand side on lanes.
+    private let stepsInLanes: Bool
     private let options: SolverOptions
     private let weights: ErrorWeights
     private let storage: UnsafeMutablePointer<Double>
@@ -59,6 +64,7 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
         self.problem = problem
         self.options = options
         n = problem.dimension
+        stepsInLanes = n <= 4 && problem.providesLaneDerivatives
         weights = ErrorWeights(dimension: n, options: options)
         let vectors = 6 + Scheme.stageBufferCount + Scheme.denseBufferCount
         storage = .allocate(capacity: vectors * n)
@@ -119,9 +125,10 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
         _nextStepSize = self.direction * min(magnitude, options.maximumStepSize)
     }
 
+    @inline(__always)
     public func attemptStep(limit: Double) throws(ODESolverError) -> Bool {
         if !stageZeroIsCurrent {
-            stages.update(from: endDerivative, count: n)
+            for i in 0..<n { stages[i] = endDerivative[i] }
             stageZeroIsCurrent = true
         }
         densePrepared = false
@@ -137,20 +144,28 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
             throw .stepSizeUnderflow(time: time, stepSize: h, component: limitingComponent, name: problem.componentName(limitingComponent))
         }
 
-        _statistics.rhsEvaluations += Scheme.step(
-            problem, t: time, h: h, n: n, y: yCurrent, stages: stages, yNew: yTrial,
-            errorEstimate: errorEstimate, scratch: scratch)
-        let (errorNorm, worst) = weights.norm(errorEstimate, scaledBy: yCurrent, yTrial)
+        if stepsInLanes {
+            _statistics.rhsEvaluations += Scheme.stepInLanes(
+                problem, t: time, h: h, n: n, y: yCurrent, stages: stages, yNew: yTrial,
+                errorEstimate: errorEstimate, scratch: scratch)
+        } else {
+            _statistics.rhsEvaluations += Scheme.step(
+                problem, t: time, h: h, n: n, y: yCurrent, stages: stages, yNew: yTrial,
+                errorEstimate: errorEstimate, scratch: scratch)
+        }
+        // ‖e‖ ≤ 1 is Σ ≤ n; the controller takes ln‖e‖ = ½(ln Σ − ln n), so neither the root nor
+        // the division lies on the path from one step to the next.
+        let (squares, worst) = weights.weightedSquares(errorEstimate, scaledBy: yCurrent, yTrial)
         _limitingComponent = worst
 
-        guard errorNorm.isFinite, firstNonFinite(yTrial, count: n) == nil else {
+        guard squares.isFinite, firstNonFinite(yTrial, count: n) == nil else {
             try recordNonFiniteAttempt(h: h)
             return false
         }
 
-        if options.fixedStepSize == nil, errorNorm > 1 {
+        if options.fixedStepSize == nil, squares > Double(n) {
             _statistics.rejectedSteps += 1
-            _nextStepSize = controller.rejected(stepSize: h, error: errorNorm)
+            _nextStepSize = controller.rejected(stepSize: h, error: (squares / Double(n)).squareRoot())
             return false
         }
 
@@ -172,7 +187,7 @@ public final class ExplicitRungeKuttaStepper<Problem: ODEProblem, Scheme: Explic
         if let fixed = options.fixedStepSize {
             _nextStepSize = direction * fixed
         } else {
-            _nextStepSize = controller.accepted(stepSize: h, error: errorNorm)
+            _nextStepSize = controller.accepted(stepSize: h, logError: 0.5 * (Double.log(squares) - weights.logDimension))
         }
         return true
     }

@@ -14,10 +14,15 @@ struct StepSizeController {
     let minimumRatio: Double
     let maximumRatio: Double
     let maximumStepSize: Double
-    private var previousError = 1e-4
+    /// ln of the smallest positive normal `Double`: a zero error counts as this one (the step
+    /// then grows by the largest ratio allowed).
+    let logLeastNormal = Double.log(.leastNormalMagnitude)
+    /// Errors below 1e-4 are remembered as 1e-4, so one very accurate step does not inflate the
+    /// next (Hairer's DOPRI5).
+    let logSmallestRemembered = Double.log(1e-4)
     /// β₂·ln(previous error), kept so that each accepted step costs one `log` and one `exp` rather
     /// than two `pow`s.
-    private var previousTerm = 0.2 / 5 * Double.log(1e-4)
+    private var previousTerm: Double
     private(set) var lastRejected = false
 
     /// A controller for an error estimate behaving like `h^errorOrder`.
@@ -26,7 +31,7 @@ struct StepSizeController {
         beta2 = 0.2 / kk
         beta1 = 1 / kk - 0.75 * beta2
         rejectExponent = 1 / kk
-        previousTerm = beta2 * Double.log(1e-4)
+        previousTerm = beta2 * logSmallestRemembered
         safety = options.safetyFactor
         minimumRatio = options.minimumStepRatio
         maximumRatio = options.maximumStepRatio
@@ -35,20 +40,25 @@ struct StepSizeController {
 
     /// Forgets the history (after a restart).
     mutating func reset() {
-        previousError = 1e-4
-        previousTerm = beta2 * Double.log(previousError)
+        previousTerm = beta2 * logSmallestRemembered
         lastRejected = false
     }
 
     /// The next step after accepting a step of size `h` with error norm `error`.
     mutating func accepted(stepSize h: Double, error: Double) -> Double {
+        accepted(stepSize: h, logError: Double.log(max(error, .leastNormalMagnitude)))
+    }
+
+    /// The next step after accepting a step of size `h` whose error norm has natural logarithm
+    /// `logError` (−∞ for a zero error). Taking the logarithm lets a caller skip the square root
+    /// and division of the norm: `ln‖e‖ = ½(ln Σ wᵢ² − ln n)`.
+    mutating func accepted(stepSize h: Double, logError: Double) -> Double {
         // safety · error^(−β₁) · previous^(β₂), as exp(−β₁ ln error + β₂ ln previous).
-        let logError = Double.log(max(error, .leastNormalMagnitude))
-        var factor = error == 0 ? maximumRatio : safety * Double.exp(-beta1 * logError + previousTerm)
+        let logError = max(logError, logLeastNormal)
+        var factor = safety * Double.exp(-beta1 * logError + previousTerm)
         factor = min(maximumRatio, max(minimumRatio, factor))
         if lastRejected { factor = min(factor, 1) }
-        previousError = max(error, 1e-4)
-        previousTerm = beta2 * (error >= 1e-4 ? logError : Double.log(1e-4))
+        previousTerm = beta2 * max(logError, logSmallestRemembered)
         lastRejected = false
         let magnitude = min(abs(h) * factor, maximumStepSize)
         return h < 0 ? -magnitude : magnitude

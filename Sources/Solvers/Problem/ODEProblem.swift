@@ -12,7 +12,10 @@
 /// `derivatives(t:y:dydt:)`:
 /// - a Jacobian `∂f/∂y` (used by the stiff solvers; `providesJacobian` says whether it exists);
 /// - root (event) functions `g(t, y)` whose sign changes the driver locates on the dense output;
-/// - names for the state components, used in error messages.
+/// - names for the state components, used in error messages;
+/// - for states of at most four components, the right-hand side on SIMD lanes
+///   (`derivatives(t:lanes:)`), which lets the explicit Runge–Kutta steppers keep a step's stages
+///   in vector registers instead of memory that might alias.
 public protocol ODEProblem {
     /// Number of state components `n` (at least 1).
     var dimension: Int { get }
@@ -40,6 +43,17 @@ public protocol ODEProblem {
 
     /// A human-readable name of state component `index`, for error messages.
     func componentName(_ index: Int) -> String
+
+    /// Whether `derivatives(t:lanes:)` is implemented by the type itself (only meaningful when
+    /// `dimension ≤ 4`). Default `false`.
+    var providesLaneDerivatives: Bool { get }
+
+    /// `f(t, y)` for a state of at most four components held in the lanes of a `SIMD4`: lane `i`
+    /// is component `i`; lanes at and past `dimension` are zero on entry and must be zero on
+    /// return. Must give the same values as `derivatives(t:y:dydt:)` — the same operations in the
+    /// same order, so both forms agree to the last bit. The default copies the lanes through a
+    /// buffer and calls `derivatives(t:y:dydt:)`.
+    func derivatives(t: Double, lanes y: SIMD4<Double>) -> SIMD4<Double>
 }
 
 extension ODEProblem {
@@ -56,4 +70,20 @@ extension ODEProblem {
     public func rootFunctions(t: Double, y: UnsafeBufferPointer<Double>, into values: UnsafeMutableBufferPointer<Double>) {}
 
     public func componentName(_ index: Int) -> String { "y[\(index)]" }
+
+    public var providesLaneDerivatives: Bool { false }
+
+    public func derivatives(t: Double, lanes y: SIMD4<Double>) -> SIMD4<Double> {
+        precondition(dimension <= 4, "lane derivatives need a state of at most four components, not \(dimension)")
+        var state = y, derivative = SIMD4<Double>()
+        withUnsafeMutableBytes(of: &state) { stateBytes in
+            withUnsafeMutableBytes(of: &derivative) { derivativeBytes in
+                let yPointer = stateBytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                let dPointer = derivativeBytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                derivatives(t: t, y: UnsafeBufferPointer(start: yPointer, count: dimension),
+                            dydt: UnsafeMutableBufferPointer(start: dPointer, count: dimension))
+            }
+        }
+        return derivative
+    }
 }

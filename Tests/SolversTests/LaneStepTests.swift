@@ -1,0 +1,101 @@
+import Testing
+@testable import Solvers
+
+/// The explicit Runge–Kutta step on SIMD lanes (states of at most four components whose problem
+/// computes its right-hand side on lanes) is the step on buffers with the stages in registers:
+/// the same operations in the same order, so every solution value and every statistic must be
+/// identical to the last bit.
+@Suite struct LaneStepTests {
+    /// A nonlinear, time-dependent system of `dimension` (1…4) components — a damped, driven
+    /// chain — with both forms of the right-hand side written out separately.
+    struct Chain: ODEProblem {
+        let dimension: Int
+        let lanes: Bool
+
+        var providesLaneDerivatives: Bool { lanes }
+
+        @inline(__always)
+        func component(_ i: Int, t: Double, _ y: (Int) -> Double) -> Double {
+            let left = i > 0 ? y(i - 1) : 1.5 * (t * 0.3).squareRoot()
+            return -0.8 * Double(i + 1) * y(i) + 0.5 * left - 0.05 * y(i) * y(i)
+        }
+
+        func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
+            for i in 0..<dimension { dydt[i] = component(i, t: t) { y[$0] } }
+        }
+
+        func derivatives(t: Double, lanes y: SIMD4<Double>) -> SIMD4<Double> {
+            var result = SIMD4<Double>()
+            for i in 0..<dimension { result[i] = component(i, t: t) { y[$0] } }
+            return result
+        }
+    }
+
+    static func bits(_ solution: ODESolution) -> [[UInt64]] { solution.states.map { $0.map(\.bitPattern) } }
+
+    @Test(arguments: [1, 2, 3, 4], [SolverMethod.dopri5, .auto])
+    func lanesEqualBuffersBitForBit(dimension: Int, method: SolverMethod) throws {
+        let y0 = (0..<dimension).map { 0.2 * Double($0 + 1) }
+        let times = stride(from: 0.5, through: 40, by: 0.5).map { $0 }
+        for tolerance in [1e-4, 1e-8, 1e-11] {
+            let options = SolverOptions(relativeTolerance: .scalar(tolerance), absoluteTolerance: .scalar(tolerance * 1e-2))
+            let onLanes = try solve(Chain(dimension: dimension, lanes: true), initialState: y0, from: 0, outputTimes: times, method: method, options: options)
+            let onBuffers = try solve(Chain(dimension: dimension, lanes: false), initialState: y0, from: 0, outputTimes: times, method: method, options: options)
+            #expect(Self.bits(onLanes) == Self.bits(onBuffers), "n = \(dimension), \(method), tolerance \(tolerance)")
+            #expect(onLanes.statistics == onBuffers.statistics)
+            #expect(onLanes.statistics.acceptedSteps > 10)
+        }
+    }
+
+    /// The default `derivatives(t:lanes:)` (through a buffer) gives the buffer form's values, and
+    /// leaves the unused lanes zero.
+    @Test(arguments: [1, 2, 3, 4])
+    func defaultLaneDerivativesGoThroughTheBuffer(dimension: Int) {
+        struct BufferOnly: ODEProblem {
+            let chain: Chain
+            var dimension: Int { chain.dimension }
+            func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
+                chain.derivatives(t: t, y: y, dydt: dydt)
+            }
+        }
+        let problem = BufferOnly(chain: Chain(dimension: dimension, lanes: false))
+        #expect(!problem.providesLaneDerivatives)
+        var y = SIMD4<Double>()
+        for i in 0..<dimension { y[i] = 0.3 + Double(i) }
+        let lanes = problem.derivatives(t: 2, lanes: y)
+        var buffer = [Double](repeating: 0, count: dimension)
+        let state = (0..<dimension).map { y[$0] }
+        state.withUnsafeBufferPointer { s in buffer.withUnsafeMutableBufferPointer { problem.derivatives(t: 2, y: s, dydt: $0) } }
+        for i in 0..<4 {
+            #expect(lanes[i].bitPattern == (i < dimension ? buffer[i] : 0).bitPattern)
+        }
+    }
+
+    /// The weighted norm on lanes equals the loop over components to the last bit, worst
+    /// component included, for every size up to four.
+    @Test func laneNormEqualsTheLoop() {
+        var generator = LinearAlgebraTests.SplitMix(state: 7)
+        func unit() -> Double { Double.random(in: 0..<1, using: &generator) }
+        for dimension in 1...4 {
+            let options = SolverOptions(
+                relativeTolerance: .perComponent((0..<dimension).map { _ in 10 * unit() * 1e-6 }),
+                absoluteTolerance: .perComponent((0..<dimension).map { _ in unit() * 1e-8 + 1e-12 }))
+            let weights = ErrorWeights(dimension: dimension, options: options)
+            defer { weights.deallocate() }
+            for _ in 0..<500 {
+                let e = (0..<dimension).map { _ in (unit() - 0.5) * 1e-6 }
+                let a = (0..<dimension).map { _ in (unit() - 0.5) * 10 }
+                let b = (0..<dimension).map { _ in (unit() - 0.5) * 10 }
+                var sum = 0.0, worst = 0, worstValue = -1.0
+                for i in 0..<dimension {
+                    let ratio = e[i] / (options.absoluteTolerance.value(at: i) + options.relativeTolerance.value(at: i) * max(abs(a[i]), abs(b[i])))
+                    sum += ratio * ratio
+                    if !(ratio * ratio <= worstValue) { worstValue = ratio * ratio; worst = i }
+                }
+                let lanes = weights.weightedSquares(e, scaledBy: a, b)
+                #expect(lanes.sum.bitPattern == sum.bitPattern)
+                #expect(lanes.worst == worst)
+            }
+        }
+    }
+}
