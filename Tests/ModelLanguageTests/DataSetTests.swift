@@ -34,14 +34,15 @@ import Solvers
     }
 
     /// Simulates `csv` through `model` and returns each row's (time, central amount).
-    static func run(_ model: String, _ csv: String, rule: CovariateRule = .nocb, parameters: [String: Double] = [:]) throws -> [(evid: Int, time: Double, central: Double)] {
+    static func run(_ model: String, _ csv: String, rule: CovariateRule = .nocb, parameters: [String: Double] = [:],
+                    method: SolverMethod = .auto) throws -> [(evid: Int, time: Double, central: Double)] {
         let compiled = try ModelCompiler.compile(source: model, file: "model.wean")
         let dataSet = try EventDataSetReader.read(csv: csv, file: "data.csv", context: DataSetSimulation.context(for: compiled.model))
         let rows = try DataSetSimulation.simulate(dataSet, makeRuntime: {
             let runtime = compiled.makeInstance()
             for (name, value) in parameters { runtime.setParameter(named: name, to: value) }
             return runtime
-        }, covariates: rule, options: options)
+        }, covariates: rule, method: method, options: options)
         let central = compiled.model.stateIndex("central")!
         return rows.map { ($0.evid, $0.time, $0.values[central]) }
     }
@@ -158,6 +159,39 @@ import Solvers
             #expect(row.central > 0)
             #expect(abs(row.central - 1e-6 * exp(-0.1 * row.time)) <= 1e-6 * 1e-6)
         }
+    }
+
+    /// RxODE#264: infusions whose rate (RATE −1) or duration (RATE −2) the model sets, on a linear
+    /// model solved exactly (the analytic template path cannot take them and hands them to the
+    /// event engine's exact method), and by the ODE path: both on the closed form.
+    @Test(arguments: [SolverMethod.exact, .auto])
+    func modelledRateAndDurationOnALinearModel(method: SolverMethod) throws {
+        let times = (1...30).map { "1,\($0),.,.\n" }.joined()
+        let byRate = try Self.run(Self.iv, "ID,TIME,AMT,RATE\n1,0,50,-1\n" + times, method: method)
+        Self.expectClose(byRate, { ClosedFormPK.infusion(amount: 50, duration: 12.5, τ: $0, k: 0.1) }, "rate() \(method)")
+        let byDuration = try Self.run(Self.iv, "ID,TIME,AMT,RATE\n1,0,50,-2\n" + times, method: method)
+        Self.expectClose(byDuration, { ClosedFormPK.infusion(amount: 50, duration: 5, τ: $0, k: 0.1) }, "dur() \(method)")
+    }
+
+    /// campsis#13: events combined with inter-occasion variability — the clearance changes at the
+    /// start of each occasion, on the dose record that opens it (LOCF: from that record on), and
+    /// the doses, the covariate changes and the outputs between them follow the piecewise closed
+    /// form on every path.
+    @Test(arguments: [SolverMethod.exact, .auto, .rodas5])
+    func dosesWithInterOccasionVariability(method: SolverMethod) throws {
+        var csv = "ID,TIME,AMT,CL\n1,0,100,1\n"
+        csv += (1...23).map { "1,\($0),.,1\n" }.joined()
+        csv += "1,24,100,2\n" + (25...47).map { "1,\($0),.,2\n" }.joined()
+        csv += "1,48,100,0.5\n" + (49...72).map { "1,\($0),.,0.5\n" }.joined()
+        let rows = try Self.run(Self.iv, csv, rule: .locf, method: method)
+        #expect(rows.count == 73)
+        let atOccasion2 = 100 * exp(-0.1 * 24) + 100
+        let atOccasion3 = atOccasion2 * exp(-0.2 * 24) + 100
+        Self.expectClose(rows, { t in
+            if t < 24 { return 100 * exp(-0.1 * t) }
+            if t < 48 { return atOccasion2 * exp(-0.2 * (t - 24)) }
+            return atOccasion3 * exp(-0.05 * (t - 48))
+        }, "IOV \(method)")
     }
 
     // MARK: - Bad records
