@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Solvers
 
@@ -68,6 +69,65 @@ import Testing
         state.withUnsafeBufferPointer { s in buffer.withUnsafeMutableBufferPointer { problem.derivatives(t: 2, y: s, dydt: $0) } }
         for i in 0..<4 {
             #expect(lanes[i].bitPattern == (i < dimension ? buffer[i] : 0).bitPattern)
+        }
+    }
+
+    /// A random quadratic system `f_i = a_i − d_i y_i + Σ_j b_ij y_j + Σ_jk c_ijk y_j y_k` (damped so
+    /// solutions stay bounded), its two right-hand-side forms written out apart.
+    struct Quadratic: ODEProblem {
+        let dimension: Int
+        let lanes: Bool
+        let a: [Double], d: [Double], b: [[Double]], c: [[[Double]]]
+
+        var providesLaneDerivatives: Bool { lanes }
+
+        init(dimension n: Int, lanes: Bool, seed: UInt64) {
+            var generator = LinearAlgebraTests.SplitMix(state: seed)
+            func uniform(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &generator) }
+            dimension = n
+            self.lanes = lanes
+            a = (0..<n).map { _ in uniform(-1...1) }
+            d = (0..<n).map { _ in uniform(1.5...3) }
+            b = (0..<n).map { _ in (0..<n).map { _ in uniform(-0.5...0.5) } }
+            c = (0..<n).map { _ in (0..<n).map { _ in (0..<n).map { _ in uniform(-0.03...0.03) } } }
+        }
+
+        func component(_ i: Int, _ y: (Int) -> Double) -> Double {
+            var value = a[i] - d[i] * y(i)
+            for j in 0..<dimension {
+                value += b[i][j] * y(j)
+                for k in 0..<dimension { value += c[i][j][k] * y(j) * y(k) }
+            }
+            return value
+        }
+
+        func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
+            for i in 0..<dimension { dydt[i] = component(i) { y[$0] } }
+        }
+
+        func derivatives(t: Double, lanes y: SIMD4<Double>) -> SIMD4<Double> {
+            var result = SIMD4<Double>()
+            for i in 0..<dimension { result[i] = component(i) { y[$0] } }
+            return result
+        }
+    }
+
+    /// 120 random systems of 1–4 components at random tolerances, by DOPRI5 and the automatic
+    /// method: steps on lanes equal steps on buffers to the last bit, work included.
+    @Test func randomSystemsOnLanesEqualBuffers() throws {
+        var generator = LinearAlgebraTests.SplitMix(state: 2026)
+        for trial in 0..<120 {
+            let n = 1 + trial % 4
+            let seed = generator.next()
+            let tolerance = pow(10, -Double.random(in: 3...11, using: &generator))
+            let y0 = (0..<n).map { _ in Double.random(in: -1...1, using: &generator) }
+            let method: SolverMethod = trial % 2 == 0 ? .dopri5 : .auto
+            let options = SolverOptions(relativeTolerance: .scalar(tolerance), absoluteTolerance: .scalar(tolerance * 1e-3))
+            let times = stride(from: 0.25, through: 10, by: 0.25).map { $0 }
+            let onLanes = try solve(Quadratic(dimension: n, lanes: true, seed: seed), initialState: y0, from: 0, outputTimes: times, method: method, options: options)
+            let onBuffers = try solve(Quadratic(dimension: n, lanes: false, seed: seed), initialState: y0, from: 0, outputTimes: times, method: method, options: options)
+            #expect(Self.bits(onLanes) == Self.bits(onBuffers), "trial \(trial): n = \(n), \(method), tolerance \(tolerance)")
+            #expect(onLanes.statistics == onBuffers.statistics, "trial \(trial)")
         }
     }
 
