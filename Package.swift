@@ -48,7 +48,7 @@ let package = Package(
         /// Runs a compiled model through doses: stop times at every dose and infusion edge.
         .target(
             name: "Simulation",
-            dependencies: ["Solvers", "ModelLanguage", "Dosing"]
+            dependencies: ["Solvers", "ModelLanguage", "Dosing", "NameSuggestions"]
         ),
 
         /// `wean-codegen`: a model file to native Swift (run by the WeanModelCompiler plugin).

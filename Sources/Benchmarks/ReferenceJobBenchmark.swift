@@ -46,10 +46,9 @@ public enum ReferenceJobBenchmark {
         runtime.setParameter(named: "V2", to: 10)
         var options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-10)
         options.maximumSteps = 1_000_000
-        guard let column = runtime.outputNames.firstIndex(of: "Cp") else { throw SimulationError.invalidInput("pk2cmt has no output Cp") }
         var values = [Double](repeating: 0, count: outputTimes.count)
         let statistics = try values.withUnsafeMutableBufferPointer { (buffer) throws(SimulationError) in
-            var sink = OutputColumn(column: column, buffer: buffer)
+            var sink = try OutputColumn(named: "Cp", in: runtime.outputNames, buffer: buffer)
             return try Simulator.simulate(runtime, doses: doses, outputTimes: outputTimes, method: method, options: options, into: &sink)
         }
         return (values, statistics)

@@ -1,3 +1,5 @@
+import NameSuggestions
+
 /// Where a simulation's output rows go as the event engine computes them
 /// (`Simulator.simulate(…, into:)`, `Simulator.run(…, into:)`): a conforming type receives each
 /// row once, in the order of the timeline, and copies what it keeps — `values` (the states, then
@@ -26,11 +28,22 @@ public struct OutputColumn: SimulationOutputSink {
     public let buffer: UnsafeMutableBufferPointer<Double>
 
     /// - Parameters:
-    ///   - column: the index of the output in `SimulationResult.names` order.
+    ///   - column: the index of the output in `SimulationResult.names` order; it must be a valid
+    ///     index of the rows the engine hands over (as an array index must be).
     ///   - buffer: one slot per output time.
     public init(column: Int, buffer: UnsafeMutableBufferPointer<Double>) {
         self.column = column
         self.buffer = buffer
+    }
+
+    /// The column of the output called `name` among `names` (a model's `outputNames`).
+    /// - Throws: `SimulationError.invalidInput` naming the outputs there are, with the closest.
+    public init(named name: String, in names: [String], buffer: UnsafeMutableBufferPointer<Double>) throws(SimulationError) {
+        guard let column = names.firstIndex(of: name) else {
+            let hint = closestName(name, names).map { " Did you mean '\($0)'?" } ?? ""
+            throw .invalidInput("no output '\(name)'; the outputs are \(names.joined(separator: ", ")).\(hint)")
+        }
+        self.init(column: column, buffer: buffer)
     }
 
     public mutating func receive(tag: Int, time: Double, values: UnsafeBufferPointer<Double>) {

@@ -57,4 +57,18 @@ import Solvers
         }
         #expect(storage == [2, 0])
     }
+
+    /// A column named that the model does not have is an error naming the outputs, with the
+    /// closest.
+    @Test func unknownColumnNameIsRefused() {
+        var storage = [Double](repeating: 0, count: 2)
+        storage.withUnsafeMutableBufferPointer { buffer in
+            #expect {
+                _ = try OutputColumn(named: "cp", in: ["depot", "central", "periph", "Cp"], buffer: buffer)
+            } throws: { error in
+                "\(error)".contains("no output 'cp'; the outputs are depot, central, periph, Cp. Did you mean 'Cp'?")
+            }
+            #expect((try? OutputColumn(named: "Cp", in: ["depot", "central", "periph", "Cp"], buffer: buffer))?.column == 3)
+        }
+    }
 }
