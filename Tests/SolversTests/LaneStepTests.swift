@@ -131,6 +131,37 @@ import Testing
         }
     }
 
+    /// A derivative that turns NaN beyond t = 1 (and a square-root singularity at t = 1): the lane
+    /// steps end with the same error, at the same time and step, naming the same component, as
+    /// the buffer steps.
+    @Test(arguments: [SolverMethod.dopri5, .auto], [false, true])
+    func failuresOnLanesEqualFailuresOnBuffers(method: SolverMethod, singular: Bool) {
+        struct Failing: ODEProblem {
+            let lanes: Bool
+            let singular: Bool
+            var dimension: Int { 2 }
+            var providesLaneDerivatives: Bool { lanes }
+            func componentName(_ index: Int) -> String { ["drug", "effect"][index] }
+            func effect(_ t: Double) -> Double { singular ? -1 / (1 - t).squareRoot() : (t <= 1 ? 1 : .nan) }
+            func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
+                dydt[0] = -y[0]
+                dydt[1] = effect(t)
+            }
+            func derivatives(t: Double, lanes y: SIMD4<Double>) -> SIMD4<Double> { SIMD4(-y[0], effect(t), 0, 0) }
+        }
+        func failure(_ lanes: Bool) -> String {
+            do {
+                _ = try solve(Failing(lanes: lanes, singular: singular), initialState: [1, 0], from: 0, outputTimes: [2], method: method)
+                return "no error"
+            } catch {
+                return "\(error)"
+            }
+        }
+        let onLanes = failure(true)
+        #expect(onLanes == failure(false))
+        #expect(onLanes.contains("effect"), "\(onLanes)")
+    }
+
     /// The weighted norm on lanes equals the loop over components to the last bit, worst
     /// component included, for every size up to four.
     @Test func laneNormEqualsTheLoop() {
