@@ -177,6 +177,14 @@ import Testing
         #expect(try CalibrationParameter.named("CL_KG", for: .rat).files == ["morphine_rat.wean"])
         #expect(try CalibrationParameter.named("GAIN_OIH", for: .rat).files == ["morphine_rat.wean", "morphine_mouse.wean", "morphine_human.wean"])
         #expect(try CalibrationParameter.named("EC50", for: .rat).files == ["morphine_rat.wean"])
+        // The mouse's potency and receptor-tolerance gains are its own (its pellet sets them); the
+        // human's slow gain is its own, its fast gain the rat's.
+        #expect(try CalibrationParameter.named("GAIN_TOL_FAST", for: .rat).files == ["morphine_rat.wean", "morphine_human.wean"])
+        #expect(try CalibrationParameter.named("GAIN_TOL_SLOW", for: .rat).files == ["morphine_rat.wean"])
+        for name in ["EC50", "GAIN_TOL_FAST", "GAIN_TOL_SLOW"] {
+            let mouse = try CalibrationParameter.inSuite("\(name) (mouse)")
+            #expect(mouse.files == ["morphine_mouse.wean"] && mouse.prior != nil, "\(name) (mouse)")
+        }
         #expect(throws: CalibrationError.self) { _ = try CalibrationParameter.named("WT", for: .rat) }
         #expect(throws: CalibrationError.self) { _ = try CalibrationParameter.named("CL_KGG", for: .rat) }
         // A calibration of the whole suite names them by label, NAME (species) or a bare NAME (the rat's).

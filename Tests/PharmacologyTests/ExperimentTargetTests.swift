@@ -14,8 +14,6 @@ import Testing
             "the glial-inhibition level that doubles the days of efficacy roughly halves glial activation; the study saw its rise prevented",
         "johnston2004-il1ra/il1ra-prevents-tolerance":
             "IL-1ra from day 0 leaves 0.61 of morphine's loss of effect by day 5 (target at most 0.6): half the daily-dosing tolerance is receptor-level (fast and slow), which IL-1ra does not touch",
-        "bjp2007-mouse-pellet-ed50/pellet-ed50-shift":
-            "the model's tolerance shifts the mouse ED50 far more than 7.3-fold 72 h into a 75 mg pellet (no dose up to 1024 mg/kg reaches 50 %): the tolerance gains are set by fixed-dose daily studies that need a large shift, and the linear pellet releases more of a 75 mg pellet than mice absorb",
         "chen2015-it-bmsc-nerve-injury/anti-tgfb1-removes-relief":
             "by day 14 the intrathecal cells have resolved the glia and the injury drive has faded, so neutralising TGF-beta1 no longer brings allodynia back; Chen saw relief lost within hours",
     ]

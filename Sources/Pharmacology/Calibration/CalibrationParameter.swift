@@ -78,10 +78,16 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
     /// acute tolerance studies); its other mechanism values are the rat's per kg.
     public static let humanSpecific: Set<String> = ["EC50", "HALF_TOL_FAST", "GAIN_TOL_SLOW", "K_GLIA_ON", "HALF_SENSITISATION", "HALF_MODERATOR"]
 
+    /// Mechanism parameters the mouse model sets from mouse observations: its potency (the naive
+    /// ED50) and its receptor-level tolerance gains (the ED50 shift of a 75 mg pellet, Br J
+    /// Pharmacol 2007); its other mechanism values are the rat's.
+    public static let mouseSpecific: Set<String> = ["EC50", "GAIN_TOL_FAST", "GAIN_TOL_SLOW"]
+
     /// The free parameters of a species' mechanism, each a decade either side of its prior's
-    /// centre (`CalibrationPrior`). Rat mechanism values are the mouse's too (docs/model.md: the
-    /// mouse takes the rat's mechanism, its own EC50) and the human's where no human observation
-    /// sets them (`humanSpecific`); the human set is the human-specific parameters.
+    /// centre (`CalibrationPrior`). Rat mechanism values are the mouse's too where no mouse
+    /// observation sets them (`mouseSpecific`: docs/model.md, the mouse takes the rat's mechanism
+    /// with its own potency and receptor tolerance) and the human's where no human observation
+    /// sets them (`humanSpecific`); the mouse and human sets are their specific parameters.
     public static func defaults(for species: Species) throws(CalibrationError) -> [CalibrationParameter] {
         let names: [String]
         let files: [String]
@@ -94,7 +100,7 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
                      "HALF_NERVE_INJURY"]
         case .mouse:
             files = ["morphine_mouse.wean"]
-            names = ["EC50"]
+            names = ["EC50", "GAIN_TOL_FAST", "GAIN_TOL_SLOW"]
         case .human:
             files = ["morphine_human.wean"]
             // HALF_TOL_FAST (Vinik & Kissin 1998) and HALF_SENSITISATION (Wang 2011) are set by
@@ -102,8 +108,12 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
             names = ["GAIN_TOL_SLOW", "K_GLIA_ON", "HALF_MODERATOR"]
         }
         var list: [(name: String, files: [String])] = species == .rat ? [("EC50", ["morphine_rat.wean"])] : []
-        // The human model takes the rat's value per kg where no human observation sets it.
-        list += names.map { ($0, files + (species == .rat && !humanSpecific.contains($0) ? ["morphine_human.wean"] : [])) }
+        // The mouse and the human take the rat's value where no observation of theirs sets it.
+        list += names.map { name in
+            guard species == .rat else { return (name, files) }
+            return (name, ["morphine_rat.wean"] + (mouseSpecific.contains(name) ? [] : ["morphine_mouse.wean"])
+                        + (humanSpecific.contains(name) ? [] : ["morphine_human.wean"]))
+        }
         return try list.map { (name, files) throws(CalibrationError) in
             guard let prior = CalibrationPrior.of(name, species) else { throw CalibrationError("internal: no prior for \(name) (\(species))") }
             return CalibrationParameter(name, files: files, lower: prior.centre / 10, upper: prior.centre * 10, prior: prior.centre, priorSource: prior.source,

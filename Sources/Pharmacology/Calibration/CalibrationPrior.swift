@@ -61,6 +61,8 @@ public struct CalibrationPrior: Sendable, Hashable, Codable {
         CalibrationPrior("W_NERVE_INJURY", .rat, 5, "an assumption: a nerve injury drives glia like five times full receptor occupancy [unverified]"),
         CalibrationPrior("HALF_NERVE_INJURY", .rat, 100, "h; an assumption: the injury's drive fades over days [unverified]"),
         CalibrationPrior("EC50", .mouse, 0.096, "mg/L; with the rat mechanism, the naive hot-plate ED50 3.65 mg/kg s.c. (Br J Pharmacol 2007;151:1324)"),
+        CalibrationPrior("GAIN_TOL_FAST", .mouse, 1.5, "the rat's centre: the mouse's receptor tolerance taken as the rat's until its own pellet tolerance (Br J Pharmacol 2007) sets it"),
+        CalibrationPrior("GAIN_TOL_SLOW", .mouse, 1.3, "the rat's centre: the mouse's receptor tolerance taken as the rat's until its own pellet tolerance (Br J Pharmacol 2007) sets it"),
         CalibrationPrior("GAIN_TOL_SLOW", .human, 0.4, "set by hand to tolerance after a month of oral morphine (Chu 2006)"),
         CalibrationPrior("K_GLIA_ON", .human, 0.0025, "1/h; set by hand to OIH after a month of oral morphine (Chu 2006)"),
         CalibrationPrior("HALF_MODERATOR", .human, 48, "h; withdrawal from short-acting opioids lasts about a week [unverified]"),
