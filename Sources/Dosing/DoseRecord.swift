@@ -36,6 +36,10 @@ public struct DoseRecord: Sendable, Hashable {
     public var interval: Double
     /// Additional doses after the first (NONMEM ADDL).
     public var additional: Int
+    /// The most additional doses one record may imply (ADDL, `addl=`): a dose every hour for more
+    /// than 11 years. A longer series is a steady-state record or several records; the limit keeps
+    /// a typo from scheduling billions of events.
+    public static let maximumAdditionalDoses = 100_000
     /// NONMEM's SS: 0 none, 1 steady state replacing the amounts, 2 steady state added to them.
     public var steadyState: Int = 0
 

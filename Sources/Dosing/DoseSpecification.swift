@@ -39,8 +39,8 @@ public enum DoseSpecification {
         let interval = try number("ii") ?? 0
         guard interval >= 0 else { throw ParseError(message: "dose '\(text)': ii must be ≥ 0, found \(interval)") }
         let additionalValue = try number("addl") ?? 0
-        guard additionalValue >= 0, additionalValue == additionalValue.rounded(), additionalValue <= 100_000 else {
-            throw ParseError(message: "dose '\(text)': addl must be a whole number from 0 to 100000, found \(values["addl"] ?? "")")
+        guard additionalValue >= 0, additionalValue == additionalValue.rounded(), additionalValue <= Double(DoseRecord.maximumAdditionalDoses) else {
+            throw ParseError(message: "dose '\(text)': addl must be a whole number from 0 to \(DoseRecord.maximumAdditionalDoses), found \(values["addl"] ?? "")")
         }
         let additional = Int(additionalValue)
         let steadyState = Int(steadyStateValue)

@@ -129,8 +129,8 @@ public enum EventDataSetReader {
                     rowOK = false
                 }
             }
-            if additionalValue < 0 || additionalValue != additionalValue.rounded() {
-                fail(row, "ADDL", "ADDL must be a whole number ≥ 0, found \(shortest(additionalValue))")
+            if additionalValue < 0 || additionalValue != additionalValue.rounded() || additionalValue > Double(DoseRecord.maximumAdditionalDoses) {
+                fail(row, "ADDL", "ADDL must be a whole number from 0 to \(DoseRecord.maximumAdditionalDoses), found \(shortest(additionalValue))")
                 rowOK = false
             } else if additionalValue > 0 && interval <= 0 {
                 fail(row, "II", "ADDL \(shortest(additionalValue)) needs an interval II > 0")
@@ -147,7 +147,7 @@ public enum EventDataSetReader {
             var state = 0
             if let raw = text("CMT") {
                 if let number = Double(raw) {
-                    if number != number.rounded() || number < 1 || Int(number) > context.stateNames.count {
+                    if !(number >= 1 && number <= Double(context.stateNames.count) && number == number.rounded()) {
                         fail(row, "CMT", "CMT \(raw) names no state; the model's states are 1–\(context.stateNames.count) (\(context.stateNames.joined(separator: ", ")))")
                         rowOK = false
                     } else {

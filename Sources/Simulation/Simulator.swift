@@ -1,3 +1,4 @@
+import Foundation
 import Dosing
 import ModelLanguage
 import Solvers
@@ -297,7 +298,10 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
     /// longest infusion must have passed (modifiers evaluated at `t`).
     func linearWarmUp(_ record: DoseRecord, state: Int, at t: Double, y: [Double]) throws(ODESolverError) -> Int {
         let span = try administer(record, state: state, at: t, y: y).map { $0.0 - t }.max() ?? 0
-        return 2 + Int((max(0, span) / record.interval).rounded(.up))
+        switch SteadyStateWarmUp.intervals(span: span, interval: record.interval, stateName: instance.model.states[state].name) {
+        case .success(let intervals): return intervals
+        case .failure(let reason): throw .invalidInput(reason.message)
+        }
     }
 
     /// At a dose time whose pending events follow the periodic pattern, measures the affine map
@@ -565,5 +569,24 @@ private struct Engine<Stepper: ODEStepper, Runtime: ModelRuntime> where Stepper.
         }
         guard amount > 0 else { return [] }
         return [(start, .rateChange(state: state, delta: rate)), (start + amount / rate, .rateChange(state: state, delta: -rate))]
+    }
+}
+
+/// How many dose intervals a steady-state series runs before its pattern of administrations
+/// repeats (its lag and longest infusion passed), shared by the event engine and the analytic
+/// path so both refuse the same doses with the same words.
+enum SteadyStateWarmUp {
+    /// An infusion so slow, or a lag so long, that one dose outlasts this many intervals has no
+    /// steady state within reach.
+    static let maximumIntervals = 100_000
+
+    struct Refusal: Error { let message: String }
+
+    static func intervals(span: Double, interval: Double, stateName: String) -> Result<Int, Refusal> {
+        let intervals = (max(0, span) / interval).rounded(.up)
+        guard intervals <= Double(maximumIntervals) else {
+            return .failure(Refusal(message: "no steady state within reach for the dose into '\(stateName)' every \(String(format: "%g", interval)): its lag and infusion last \(String(format: "%g", span)), more than \(maximumIntervals) dosing intervals; is the rate or the lag right?"))
+        }
+        return .success(2 + Int(intervals))
     }
 }

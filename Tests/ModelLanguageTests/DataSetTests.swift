@@ -194,6 +194,18 @@ import Solvers
         }, "IOV \(method)")
     }
 
+    /// Found by the data-set fuzz test: a steady-state infusion so slow that one dose outlasts
+    /// 10³⁰⁰ intervals crashed converting the count to an integer; now both the analytic path and
+    /// the event engine refuse it with the same words.
+    @Test(arguments: [SolverMethod.exact, .auto])
+    func steadyStateOfAnEndlessInfusionIsRefused(method: SolverMethod) {
+        #expect {
+            _ = try Self.run(Self.iv, "ID,TIME,AMT,RATE,II,SS\n1,0,100,1e-300,12,1\n1,1,.,.,.,.\n", method: method)
+        } throws: { error in
+            "\(error)".contains("no steady state within reach for the dose into 'central' every 12: its lag and infusion last 1e+302")
+        }
+    }
+
     // MARK: - Bad records
 
     static let badRecords: [(csv: String, expected: [String])] = [
@@ -206,6 +218,10 @@ import Solvers
         ("ID,TIME,AMT\n1,5,10\n1,2,.\n", ["data.csv: row 3, column TIME: TIME 2 is before the previous record's 5 in ID 1; time may go back only at a reset (EVID 3 or 4)"]),
         ("ID,TIME,AMT,CMT\n1,0,10,depo\n", ["data.csv: row 2, column CMT: CMT 'depo' names no state (states: central)"]),
         ("ID,TIME,AMT,CMT\n1,0,10,3\n", ["data.csv: row 2, column CMT: CMT 3 names no state; the model's states are 1–1 (central)"]),
+        ("ID,TIME,AMT,CMT\n1,0,10,inf\n", ["data.csv: row 2, column CMT: CMT inf names no state; the model's states are 1–1 (central)"]),
+        ("ID,TIME,AMT,CMT\n1,0,10,1e300\n", ["data.csv: row 2, column CMT: CMT 1e300 names no state; the model's states are 1–1 (central)"]),
+        ("ID,TIME,AMT,II,ADDL\n1,0,10,1,1e300\n", ["data.csv: row 2, column ADDL: ADDL must be a whole number from 0 to 100000, found 1e+300"]),
+        ("ID,TIME,AMT,II,ADDL\n1,0,10,1,100001\n", ["data.csv: row 2, column ADDL: ADDL must be a whole number from 0 to 100000, found 100001"]),
         ("ID,TIME,AMT\n1,0,-5\n", ["data.csv: row 2, column AMT: negative amount -5; amounts must be ≥ 0"]),
         ("ID,TIME,AMT,RATE\n1,0,0,5\n", ["data.csv: row 2, column AMT: zero-amount infusion: a dose with RATE 5 needs AMT > 0"]),
         ("ID,TIME,AMT,ADDL\n1,0,10,2\n", ["data.csv: row 2, column II: ADDL 2 needs an interval II > 0"]),

@@ -410,8 +410,11 @@ struct AnalyticEngine {
             // The pattern repeats once the lag and the longest infusion have passed.
             var span = system.lag[state]
             if case .infusion(let rate) = record.delivery { span += system.bioavailability[state] * record.amount / rate }
-            let warmUp = 2 + Int((max(0, span) / interval).rounded(.up))
-            guard warmUp <= 100_000 else { throw .invalidInput("a steady-state dose whose lag and infusion span more than 100000 intervals") }
+            let warmUp: Int
+            switch SteadyStateWarmUp.intervals(span: span, interval: interval, stateName: system.stateNames[state]) {
+            case .success(let intervals): warmUp = intervals
+            case .failure(let reason): throw .invalidInput(reason.message)
+            }
             var sub = AnalyticEngine(system: system, time: 0)
             sub.cache = cache
             let seriesDose = sub.register(single, state: state)
