@@ -76,7 +76,7 @@ private struct Writer {
         case .subtract: return "\(a) - \(b)"
         case .multiply: return "\(a) * \(b)"
         case .divide: return "\(a) / \(b)"
-        case .power: return "Foundation.pow(\(a), \(b))"
+        case .power: return "ModelMath.power(\(a), \(b))"
         case .square: return "\(a) * \(a)"
         case .negate: return "-\(a)"
         case .not: return "(\(a) == 0 ? 1.0 : 0.0)"

@@ -31,7 +31,7 @@ func execute(_ program: UnsafeBufferPointer<Instruction>, _ r: UnsafeMutablePoin
         case .multiply: value = a * r[Int(instruction.b)]
         case .divide: value = a / r[Int(instruction.b)]
         // C's pow: a negative base with an integral exponent is defined ((−2)^3 = −8), as users expect.
-        case .power: value = Foundation.pow(a, r[Int(instruction.b)])
+        case .power: value = ModelMath.power(a, r[Int(instruction.b)])
         case .square: value = a * a
         case .negate: value = -a
         case .not: value = a == 0 ? 1 : 0
