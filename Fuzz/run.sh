@@ -15,13 +15,17 @@ sources=(
     Sources/ModelLanguage/FrontEnd/*.swift
     Sources/ModelLanguage/IR/*.swift
     Sources/ModelLanguage/Evaluator/Instruction.swift
+    Sources/ModelLanguage/Evaluator/ModelMath.swift
     Sources/ModelLanguage/Evaluator/ExpressionFolding.swift
     Sources/ModelLanguage/Evaluator/ProgramBuilder.swift
     "Sources/ModelLanguage/Evaluator/ProgramBuilder+Derivatives.swift"
     Sources/ModelLanguage/ModelCompiler.swift
     Fuzz/ModelLanguageFuzzer.swift
 )
+# The front end's one package dependency, built as a module of its own.
+swiftc -O -sanitize=address -parse-as-library -wmo -module-name NameSuggestions Sources/NameSuggestions/*.swift \
+    -emit-module -emit-module-path .build-fuzz/NameSuggestions.swiftmodule -c -o .build-fuzz/NameSuggestions.o
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name ModelLanguageFuzz "${sources[@]}" \
-    -o .build-fuzz/model-language-fuzzer
+    -I .build-fuzz .build-fuzz/NameSuggestions.o -o .build-fuzz/model-language-fuzzer
 exec .build-fuzz/model-language-fuzzer .build-fuzz/corpus Fuzz/corpus \
     -runs="$RUNS" -max_len=4096 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
