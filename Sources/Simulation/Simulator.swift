@@ -125,10 +125,7 @@ public enum Simulator {
             throw .invalidInput("a timeline entry has time \(entry.time)")
         }
         let t0 = startTime ?? min(0, timeline.first?.time ?? 0)
-        if method == .exact, analyticFastPath, let outputs = try AnalyticSimulation.run(instance, timeline: timeline, startTime: t0) {
-            for output in outputs {
-                output.values.withUnsafeBufferPointer { sink.receive(tag: output.tag, time: output.time, values: $0) }
-            }
+        if method == .exact, analyticFastPath, try AnalyticSimulation.run(instance, timeline: timeline, startTime: t0, into: &sink) {
             return SolverStatisticsSummary()
         }
         do throws(ODESolverError) {

@@ -198,21 +198,19 @@ private struct Writer {
         }
         out += "    }\n\n"
 
-        // Right-hand side.
+        // Right-hand side, on buffers and — for states of at most four components — on SIMD
+        // lanes (see ODEProblem): the same straight-line code into `dydt` either way.
+        var (code, local) = body(compiled.derivative.instructions, indent: "        ")
+        var assignments = ""
+        for (i, register) in compiled.derivative.results.enumerated() {
+            assignments += "        dydt[\(i)] = \(operand(register, local: local)) + infusionRates[\(i)]\n"
+        }
         out += """
             public func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
                 prepare()
 
         """
-        var (code, local) = body(compiled.derivative.instructions, indent: "        ")
-        out += code
-        for (i, register) in compiled.derivative.results.enumerated() {
-            out += "        dydt[\(i)] = \(operand(register, local: local)) + infusionRates[\(i)]\n"
-        }
-        out += "        _ = t\n    }\n\n"
-
-        // The right-hand side on SIMD lanes, for states of at most four components: the same
-        // straight-line code, the state and derivative in a SIMD4 (see ODEProblem).
+        out += code + assignments + "        _ = t\n    }\n\n"
         if n <= 4 {
             out += """
                 public var providesLaneDerivatives: Bool { true }
@@ -221,13 +219,7 @@ private struct Writer {
                     prepare()
 
             """
-            (code, local) = body(compiled.derivative.instructions, indent: "        ")
-            out += code
-            out += "        var dydt = SIMD4<Double>()\n"
-            for (i, register) in compiled.derivative.results.enumerated() {
-                out += "        dydt[\(i)] = \(operand(register, local: local)) + infusionRates[\(i)]\n"
-            }
-            out += "        _ = t\n        return dydt\n    }\n\n"
+            out += code + "        var dydt = SIMD4<Double>()\n" + assignments + "        _ = t\n        return dydt\n    }\n\n"
         }
 
         // Jacobian.

@@ -55,41 +55,61 @@ public enum AnalyticSimulation {
     /// changes a parameter after the start, a modelled rate or duration. Leading parameter settings
     /// are applied first; outputs as `Simulator.run` reports them.
     public static func run<Runtime: ModelRuntime>(_ runtime: Runtime, timeline: [TimelineEntry], startTime: Double) throws(SimulationError) -> [TimelineOutput]? {
+        var rows = OutputRows()
+        return try run(runtime, timeline: timeline, startTime: startTime, into: &rows) ? rows.outputs : nil
+    }
+
+    /// `run` with the outputs handed to `sink` as they are computed. Returns `false`, having
+    /// emitted nothing, when the timeline needs the event engine: the whole timeline is checked
+    /// before the first output.
+    public static func run<Runtime: ModelRuntime, Sink: SimulationOutputSink>(
+        _ runtime: Runtime, timeline: [TimelineEntry], startTime: Double, into sink: inout Sink
+    ) throws(SimulationError) -> Bool {
         var index = 0
         while index < timeline.count, case .setParameters(let values) = timeline[index].action {
             for value in values { runtime.setParameter(value.index, to: value.value) }
             index += 1
         }
-        guard let system = LinearSystem(runtime: runtime) else { return nil }
+        guard let system = LinearSystem(runtime: runtime) else { return false }
+        var previous = startTime
+        for entry in timeline[index...] {
+            guard entry.time.isFinite, entry.time >= previous else { return false }
+            previous = entry.time
+            switch entry.action {
+            case .output:
+                break
+            case let .dose(record, _), let .steadyStateDose(record, _, _):
+                guard record.delivery.isFixed else { return false }
+            case .setParameters(let values):
+                guard values.allSatisfy({ runtime.parameter($0.index) == $0.value }) else { return false }
+            case .reset, .moveAmount:
+                return false
+            }
+        }
         var engine = AnalyticEngine(system: system, time: startTime)
-        var outputs: [TimelineOutput] = []
-        outputs.reserveCapacity(timeline.count)
-        var row = [Double](repeating: 0, count: runtime.model.outputNames.count)
+        let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: runtime.model.outputNames.count)
+        row.initialize(repeating: 0)
+        defer { row.deallocate() }
         for entry in timeline[index...] {
             let t = entry.time
-            guard t.isFinite, t >= engine.time else { return nil }
             switch entry.action {
             case .output(let tag):
                 try engine.process(through: t)
                 engine.advance(to: t)
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: system.dimension) { ys in
                     for i in 0..<system.dimension { ys[i] = engine.y[i] }
-                    row.withUnsafeMutableBufferPointer { runtime.outputs(t: t, y: UnsafeBufferPointer(ys), into: $0) }
+                    runtime.outputs(t: t, y: UnsafeBufferPointer(ys), into: row)
                 }
-                outputs.append(TimelineOutput(tag: tag, time: t, values: row))
+                sink.receive(tag: tag, time: t, values: UnsafeBufferPointer(row))
             case let .dose(record, state):
-                guard record.delivery.isFixed else { return nil }
                 try engine.dose(record, state: state, at: t, steadyState: 0)
             case let .steadyStateDose(record, state, replace):
-                guard record.delivery.isFixed else { return nil }
                 try engine.dose(record, state: state, at: t, steadyState: replace ? 1 : 2)
-            case .setParameters(let values):
-                guard values.allSatisfy({ runtime.parameter($0.index) == $0.value }) else { return nil }
-            case .reset, .moveAmount:
-                return nil
+            case .setParameters, .reset, .moveAmount:
+                break
             }
         }
-        return outputs
+        return true
     }
 
     static func run<Sink: AnalyticSink>(_ model: LinearSystem, doses: [DoseRecord], outputTimes: [Double], sink: inout Sink) throws(SimulationError) {
