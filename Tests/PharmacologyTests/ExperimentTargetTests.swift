@@ -14,8 +14,6 @@ import Testing
             "the glial-inhibition level that doubles the days of efficacy roughly halves glial activation; the study saw its rise prevented",
         "johnston2004-il1ra/il1ra-prevents-tolerance":
             "IL-1ra from day 0 leaves 0.61 of morphine's loss of effect by day 5 (target at most 0.6): half the daily-dosing tolerance is receptor-level (fast and slow), which IL-1ra does not touch",
-        "chen2015-it-bmsc-nerve-injury/anti-tgfb1-removes-relief":
-            "by day 14 the intrathecal cells have resolved the glia and the injury drive has faded, so neutralising TGF-beta1 no longer brings allodynia back; Chen saw relief lost within hours",
     ]
 
     /// Every experiment run once, shared by the tests below.

@@ -33,16 +33,53 @@ import Testing
         #expect(on.readout(.tolerance)!.last! < untreated.readout(.tolerance)!.last! - 0.1)
     }
 
-    /// A TGF-β1-neutralising antibody held throughout is the same switch for intrathecal cells (to
-    /// solver tolerance: the antibody's dose events change the step sequence).
+    /// A TGF-β1-neutralising antibody held throughout in vast excess is the same switch for
+    /// intrathecal cells (to solver tolerance: the antibody's dose events change the step sequence);
+    /// two boluses at one time add.
     @Test func neutralisingTGFb1SilencesIntrathecalCells() throws {
         let cells: [Administration] = [.msc(CellTransplant(cells: 2.5e5, route: .it, atHours: -24)),
-                                       .treatmentBolus(.antiTGFb1, level: 1, atHours: -48), .treatmentBolus(.antiTGFb1, level: 1, atHours: -48)]
+                                       .treatmentBolus(.antiTGFb1, level: 5e11, atHours: -48), .treatmentBolus(.antiTGFb1, level: 5e11, atHours: -48)]
         let untreated = try Self.run(Self.morphine)
         let neutralised = try Self.run(Self.morphine + cells, parameters: ["HALF_ANTI_TGFB1": 1e12])
+        #expect(abs(neutralised.column("anti_tgfb1")![0] - 1e12) < 1e-9 * 1e12)
         for name in Self.responseColumns {
             MechanismTests.expectClose(neutralised.column(name)!, untreated.column(name)!, "\(name) with TGF-beta1 neutralised", tolerance: 1e-7)
         }
+    }
+
+    /// The antibody binds TGF-β1 like a competitive antagonist in excess: at a held level L the free
+    /// mediator is 1/(1 + L) of the cells' secretion (the law of mass action with antibody ≫ ligand).
+    @Test func antibodyLeavesOneOverOnePlusLevelOfTGFb1Free() throws {
+        let cells = Administration.msc(CellTransplant(cells: 2.5e5, route: .it, atHours: 0))
+        let held = ["HALF_ANTI_TGFB1": 1e12]
+        let free = try Self.run([cells], parameters: held).column("msc_tgfb1")!
+        for level in [0.5, 3.0, 1000.0] {
+            let bound = try Self.run([cells, .treatmentBolus(.antiTGFb1, level: level, atHours: 0)], parameters: held).column("msc_tgfb1")!
+            for (b, f) in zip(bound, free).dropFirst() {
+                #expect(abs(b - f / (1 + level)) <= 1e-7 * f / (1 + level), "level \(level): \(b) against \(f / (1 + level))")
+            }
+        }
+    }
+
+    /// Intrathecal cells' TGF-β1 acts on neurons: neutralising it brings a nerve injury's
+    /// allodynia back within hours (Chen 2015). IV cells act through TSG-6 on glia: the same
+    /// antibody leaves their relief exactly as it was.
+    @Test func antibodyRemovesIntrathecalReliefWithinHoursButNotIntravenous() throws {
+        let injury = Administration.nerveInjury(.cci, atHours: 0)
+        let antibody = Administration.treatmentBolus(.antiTGFb1, level: 1000, atHours: 14 * 24)
+        let reading = [14.0 * 24 + 3]
+        func allodynia(_ items: [Administration]) throws -> Double {
+            try #require(PKSimulation.run(Self.rat, design: DosingDesign([injury] + items), outputTimes: reading).readout(.oih)?.first)
+        }
+        let it = Administration.msc(CellTransplant(cells: 2.5e5, route: .it, atHours: 4 * 24))
+        let iv = Administration.msc(CellTransplant(cells: 1e6, route: .iv, atHours: 4 * 24))
+        let untreated = try allodynia([])
+        #expect(untreated > 0.2)
+        #expect(try allodynia([it]) < 0.1 * untreated, "intrathecal cells relieve")
+        #expect(try allodynia([it, antibody]) > 0.7 * untreated, "3 h after the antibody the relief is gone")
+        let ivAlone = try allodynia([iv])
+        #expect(ivAlone < 0.5 * untreated, "IV cells relieve")
+        #expect(abs(try allodynia([iv, antibody]) - ivAlone) <= 1e-6 * untreated, "the antibody does not touch TSG-6")
     }
 
     /// More cells never give less effect, and the effect saturates: the mediators' Emax.

@@ -43,18 +43,21 @@ import Testing
         Self.expectSame(cells.column(.oih)![1] / vehicle.column(.oih)![1], try Self.target("hua2016-msc-prevention", "iv-prevents-oih"), "OIH with cells")
     }
 
-    /// Chen 2015: mouse CCI, 2.5×10⁵ intrathecal cells on day 4, TGF-β1 antibody on day 14.
+    /// Chen 2015: mouse CCI, 2.5×10⁵ intrathecal cells on day 4, TGF-β1 antibody (1000 × K_D) on
+    /// day 14, read 3 h later.
     @Test func chen2015() throws {
         let injury = ("injury", "type=cci,at=0d")
         let cells = ("msc", "route=it,cells=2.5e5,at=4d")
         let run = { (items: [(String, String)]) throws -> [Double] in
-            try #require(try ScenarioTests.scenario("mouse", end: "21d", every: "1d", readouts: "oih", items).run().column(.oih))
+            try #require(try ScenarioTests.scenario("mouse", end: "21d", times: "4d,21d,339h", readouts: "oih", items).run().column(.oih))
         }
+        // Times come out sorted: 96 h, 339 h, 504 h.
         let untreated = try run([injury]), treated = try run([injury, cells])
-        let neutralised = try run([injury, cells, ("treatment", "name=anti-tgfb1,dose=1,at=14d")])
-        Self.expectSame(untreated[4], try Self.target("chen2015-it-bmsc-nerve-injury", "cci-allodynia"), "allodynia day 4")
-        Self.expectSame(1 - treated[21] / untreated[21], try Self.target("chen2015-it-bmsc-nerve-injury", "relief-at-3-weeks"), "relief day 21")
-        Self.expectSame(1 - neutralised[15] / untreated[15], try Self.target("chen2015-it-bmsc-nerve-injury", "anti-tgfb1-removes-relief"), "relief after antibody")
+        let neutralised = try run([injury, cells, ("treatment", "name=anti-tgfb1,dose=\(Experiment.chen2015AntibodyLevel),at=14d")])
+        #expect(Experiment.chen2015HoursToReading == 3)
+        Self.expectSame(untreated[0], try Self.target("chen2015-it-bmsc-nerve-injury", "cci-allodynia"), "allodynia day 4")
+        Self.expectSame(1 - treated[2] / untreated[2], try Self.target("chen2015-it-bmsc-nerve-injury", "relief-at-3-weeks"), "relief day 21")
+        Self.expectSame(1 - neutralised[1] / untreated[1], try Self.target("chen2015-it-bmsc-nerve-injury", "anti-tgfb1-removes-relief"), "relief after antibody")
     }
 
     /// Ekblom 1993: rat, IV morphine 4.2 µmol/h (1.198 mg/h) for 4 days; %MPE every 15 min.

@@ -11,9 +11,10 @@
 ///   rest (`K_RESOLVE`; PEA's 4-day recovery, Front Pharmacol 2018;9:473).
 /// - `naloxone` — competitive µ antagonist: its concentration over its Ki, i.e. the fold shift of
 ///   the opioid's EC50 (a bolus of 100 precipitates withdrawal).
-/// - `antiTGFb1` — a TGF-β1-neutralising antibody given intrathecally: the fraction (0–1) of the
-///   TGF-β1 secreted by intrathecal MSCs neutralised (Chen G et al., J Clin Invest
-///   2015;125:3226: it removed the cells' relief of nerve-injury pain; neutralising IL-10 did not).
+/// - `antiTGFb1` — a TGF-β1-neutralising antibody given intrathecally: its concentration over its
+///   K_D for TGF-β1, so the free TGF-β1 of intrathecal MSCs is 1/(1 + level) of what they secrete
+///   (Chen G et al., J Clin Invest 2015;125:3226: it removed the cells' relief of nerve-injury
+///   pain; neutralising IL-10 did not).
 /// Levels are effect levels, not doses: the dose–level relation of each agent is not modelled.
 public enum Treatment: String, Sendable, CaseIterable, Codable {
     case il1ra, propentofylline, pea, naloxone
@@ -39,8 +40,23 @@ public enum Treatment: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The largest meaningful level (fractions of a blocked pathway cannot exceed 1).
-    public var maximumLevel: Double { self == .naloxone ? .infinity : 1 }
+    /// What a level of this treatment means, with an example, for messages.
+    public var levelMeaning: String {
+        switch self {
+        case .il1ra, .propentofylline, .pea: "the fraction of the pathway blocked, 0-1, e.g. dose=1"
+        case .naloxone: "its concentration over its Ki, the fold shift of the opioid's EC50, e.g. dose=100"
+        case .antiTGFb1: "its concentration over its K_D, free TGF-beta1 being 1/(1 + level), e.g. dose=1000"
+        }
+    }
+
+    /// The largest meaningful level: fractions of a blocked pathway cannot exceed 1; a binder's
+    /// concentration over its constant (naloxone, the antibody) has no upper bound.
+    public var maximumLevel: Double {
+        switch self {
+        case .naloxone, .antiTGFb1: .infinity
+        case .il1ra, .propentofylline, .pea: 1
+        }
+    }
 }
 
 /// A genetic knockout, set for the whole run (a design switch, not a parameter change).

@@ -230,7 +230,7 @@ public struct ScenarioArguments: Sendable {
         if fields.has("dose"), fields.has("level") { throw ScenarioTextError("give 'dose' or 'level', not both") }
         let key = fields.has("level") ? "level" : "dose"
         guard let level = try fields.number(key) else {
-            throw ScenarioTextError("'dose' is missing: the treatment's effect level (\(treatment == .naloxone ? "fold shift of the opioid's EC50, e.g. dose=100" : "fraction of the pathway blocked, 0-1, e.g. dose=1"))")
+            throw ScenarioTextError("'dose' is missing: the treatment's effect level (\(treatment.levelMeaning))")
         }
         if let at = try fields.hours("at") {
             try refuse(fields, ["from", "to"], because: "'at' (a bolus; use from=…,to=… for a treatment held over time)")

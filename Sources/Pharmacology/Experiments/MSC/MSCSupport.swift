@@ -33,6 +33,14 @@ enum MSCSupport {
         return InjuryRun(allodynia: allodynia, cells: cells)
     }
 
+    /// The fraction of the von Frey threshold lost `hours` after a nerve injury at 0 h, with `extra`
+    /// administrations (for readings between the daily ones).
+    static func allodynia(_ model: OpioidModel, _ kind: NerveInjury = .cci, atHours hours: Double, extra: [Administration] = []) throws(PharmacologyError) -> Double {
+        let run = try PKSimulation.run(model, design: DosingDesign([.nerveInjury(kind, atHours: 0)] + extra), outputTimes: [hours])
+        guard let allodynia = run.readout(.oih) else { throw .invalidDesign("\(model.name) has no mechanistic readouts") }
+        return allodynia[0]
+    }
+
     /// Share of the untreated allodynia removed by a treatment on day `day`: 1 − treated/untreated.
     static func relief(_ treated: InjuryRun, _ untreated: InjuryRun, day: Int) -> Double {
         untreated.allodynia[day] > 1e-9 ? 1 - treated.allodynia[day] / untreated.allodynia[day] : .nan
