@@ -8,8 +8,6 @@ import Testing
     /// Targets the model is known to miss, with the reason (docs/model.md says the same). The test
     /// fails if one of them starts passing, so the list stays true.
     static let knownShortfalls: [String: String] = [
-        "varvel1989-fentanyl-patch/tmax-72h-patch":
-            "constant patch input: concentrations rise until removal, patients peak at 12-48 h (reservoir depletion not modelled)",
         "dicesaremannelli2015-pea-tolerance/pea-prevents-glial-activation":
             "the glial-inhibition level that doubles the days of efficacy roughly halves glial activation; the study saw its rise prevented",
         "johnston2004-il1ra/il1ra-prevents-tolerance":

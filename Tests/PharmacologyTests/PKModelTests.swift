@@ -38,9 +38,11 @@ import Simulation
         let trajectory = try PKSimulation.run(model, design: design, outputTimes: times)
         let columns = try model.amountStates.map { try #require(trajectory.column($0), "\(file) has no state \($0)") }
         let weight = design.weight(for: model.species)
+        // A patch puts its whole content on the skin when it goes on (PATCH_LOAD h × nominal rate).
+        let patchContent = 0.025 * (model.checkedModel.parameters.first { $0.name == "PATCH_LOAD" }?.defaultValue ?? .nan)
         for (index, t) in times.enumerated() {
             let inSystem = columns.reduce(0) { $0 + $1[index] }
-            let given = design.milligramsGiven(through: t, weightKilograms: weight)
+            let given = route == .transdermal ? (t >= 1 ? patchContent : 0) : design.milligramsGiven(through: t, weightKilograms: weight)
             #expect(abs(inSystem - given) <= 1e-7 * max(1, given), "\(file) \(route) at \(t) h: \(inSystem) mg in states, \(given) mg given")
             for column in columns { #expect(column[index] >= -1e-9 * max(1, given)) }
         }
@@ -138,6 +140,32 @@ import Simulation
         let cp = a.column("Cp")!
         let atRemoval = cp[times.firstIndex(of: 216)!], dayLater = cp[times.firstIndex(of: 240)!]
         #expect(dayLater > 0.1 * atRemoval && dayLater < atRemoval)
+    }
+
+    /// A patch is a reservoir: its content (PATCH_LOAD × nominal rate) empties first-order,
+    /// C·e^(−K·t); taken off, what it holds goes to `patch_residue` — before the next patch goes
+    /// on at the same instant, which keeps its whole content.
+    @Test func patchReservoirEmptiesFirstOrderAndComesOffWithItsRemainder() throws {
+        let model = try PKLibrary.model(.fentanyl, .human)
+        func parameter(_ name: String) -> Double { model.checkedModel.parameters.first { $0.name == name }!.defaultValue }
+        let load = parameter("PATCH_LOAD"), k = parameter("K_PATCH")
+        let content = 0.05 * load
+        let times = [0, 24, 71.5, 72, 100]
+        let run = try PKSimulation.run(model, design: DosingDesign([.patches(strength: DoseRate(50, .mcgPerHour), changeEveryHours: 72, fromHours: 0, toHours: 144)]),
+                                       outputTimes: times)
+        let patch = try #require(run.column("patch")), residue = try #require(run.column("patch_residue"))
+        for (index, t) in [0.0, 24, 71.5].enumerated() {
+            #expect(abs(patch[index] - content * exp(-k * t)) <= 1e-6 * content, "patch content at \(t) h")
+            #expect(residue[index] == 0)
+        }
+        #expect(abs(residue[3] - content * exp(-k * 72)) <= 1e-6 * content, "the first patch's remainder comes off with it")
+        #expect(abs(patch[3] - content) <= 1e-9 * content, "the new patch starts full")
+        #expect(abs(patch[4] - content * exp(-k * 28)) <= 1e-6 * content)
+        // One patch at a time: an overlapping one is refused, naming both intervals.
+        #expect(throws: PharmacologyError.self) {
+            _ = try PKSimulation.run(model, design: DosingDesign([.patch(strength: DoseRate(25, .mcgPerHour), fromHours: 0, toHours: 72),
+                                                                  .patch(strength: DoseRate(12, .mcgPerHour), fromHours: 48, toHours: 120)]), outputTimes: [1])
+        }
     }
 
     /// A pellet taken out takes what it holds with it (into `removed`); release stops.

@@ -10,8 +10,9 @@ public enum Administration: Sendable, Hashable {
     case repeated(DoseAmount, route: Route, everyHours: Double, fromHours: Double, toHours: Double)
     /// A zero-order infusion over `[fromHours, toHours)`.
     case infusion(DoseRate, route: Route, fromHours: Double, toHours: Double)
-    /// A transdermal patch of nominal `strength` worn over `[fromHours, toHours)`; the skin depot
-    /// it leaves keeps releasing drug after removal.
+    /// A transdermal patch of nominal `strength` worn over `[fromHours, toHours)`: it holds the
+    /// model's `PATCH_LOAD` hours of that rate and releases it first-order while worn; the skin
+    /// depot it leaves keeps releasing drug after removal. Patches may not overlap.
     case patch(strength: DoseRate, fromHours: Double, toHours: Double)
     /// Patches of `strength` changed every `changeEveryHours` (e.g. 72 h for fentanyl), the first
     /// applied at `fromHours`, the last removed at `toHours`.

@@ -5,9 +5,10 @@ import Simulation
 
 /// A complete dosing design for one subject: what is given, to a body of what weight.
 ///
-/// Translated to the event engine's timeline by `timeline(for:outputTimes:)`: at one instant,
-/// doses come first, then removals (pellets), then outputs — so an output at a dose time sees the
-/// dose, as in NONMEM.
+/// Translated to the event engine's timeline by `timeline(for:outputTimes:)`: at one instant, a
+/// patch coming off goes first (so the patch put on in its place keeps its own content), then
+/// doses, then pellet removals, then outputs — so an output at a dose time sees the dose, as in
+/// NONMEM.
 public struct DosingDesign: Sendable, Hashable {
     public var administrations: [Administration]
     /// Body weight, kg; `nil`: the species' default (`Species.defaultWeightKilograms`).
@@ -24,8 +25,8 @@ public struct DosingDesign: Sendable, Hashable {
     /// The weight used for `species`.
     public func weight(for species: Species) -> Double { weightKilograms ?? species.defaultWeightKilograms }
 
-    /// Total mg of drug put into the body by this design up to `time` (patches: the nominal
-    /// amount released while worn), for a body of `weight` kg.
+    /// Total mg of drug given by this design up to `time` (patches: the nominal amount, strength ×
+    /// hours worn, not the larger content a patch holds), for a body of `weight` kg.
     public func milligramsGiven(through time: Double, weightKilograms weight: Double) -> Double {
         var total = 0.0
         for item in administrations {
@@ -55,7 +56,7 @@ public struct DosingDesign: Sendable, Hashable {
     func timeline(for model: OpioidModel, runtime: any ModelRuntime, outputTimes: [Double]) throws(PharmacologyError) -> [TimelineEntry] {
         let weight = weight(for: model.species)
         guard weight.isFinite, weight > 0 else { throw .invalidDesign("body weight must be a positive number of kg; got \(weight)") }
-        // (time, order at equal times, entry): doses 0, removals 1, outputs 2.
+        // (time, order at equal times, entry): patches off -1, doses 0, pellets out 1, outputs 2.
         var items: [(Double, Int, TimelineEntry)] = []
 
         func inputs(_ route: Route) throws(PharmacologyError) -> [(state: Int, share: Double)] {
@@ -121,6 +122,29 @@ public struct DosingDesign: Sendable, Hashable {
             }
         }
 
+        /// A patch: its content (PATCH_LOAD × nominal rate) into the model's `patch` state when put
+        /// on; what it still holds moved to `patch_residue` when it comes off.
+        var patchIntervals: [(from: Double, to: Double)] = []
+        func addPatch(_ milligramsPerHour: Double, from: Double, to: Double) throws(PharmacologyError) {
+            try checkTime(from, "a patch's start")
+            try checkTime(to, "a patch's end")
+            guard to > from else { throw .invalidDesign("a patch must come off after it is put on; got [\(from) h, \(to) h)") }
+            guard milligramsPerHour.isFinite, milligramsPerHour >= 0 else {
+                throw .invalidDesign("a patch strength must be finite and ≥ 0; got \(milligramsPerHour) mg/h")
+            }
+            guard model.routes[.transdermal] != nil, let patch = runtime.model.stateIndex("patch"),
+                  let residue = runtime.model.stateIndex("patch_residue") else {
+                throw .unsupportedRoute(.transdermal, model: model.name, supported: model.supportedRoutes)
+            }
+            if let other = patchIntervals.first(where: { from < $0.to && $0.from < to }) {
+                throw .invalidDesign("a patch worn over [\(from) h, \(to) h) overlaps one worn over [\(other.from) h, \(other.to) h); give one patch of the summed strength instead")
+            }
+            patchIntervals.append((from, to))
+            guard milligramsPerHour > 0 else { return }
+            addBolus(milligramsPerHour * (try parameterValue("PATCH_LOAD")), state: patch, at: from)
+            items.append((to, -1, TimelineEntry(time: to, action: .moveAmount(from: patch, to: residue))))
+        }
+
         for item in administrations {
             switch item {
             case let .dose(amount, route, at):
@@ -139,14 +163,14 @@ public struct DosingDesign: Sendable, Hashable {
             case let .infusion(rate, route, from, to):
                 try addInfusion(rate.milligramsPerHour(forWeightKilograms: weight), route: route, from: from, to: to)
             case let .patch(strength, from, to):
-                try addInfusion(strength.milligramsPerHour(forWeightKilograms: weight), route: .transdermal, from: from, to: to)
+                try addPatch(strength.milligramsPerHour(forWeightKilograms: weight), from: from, to: to)
             case let .patches(strength, every, from, to):
                 guard every > 0, every.isFinite else { throw .invalidDesign("patches need a change interval > 0; got \(every) h") }
                 guard Administration.doseCount(everyHours: every, fromHours: from, toHours: to) != nil else {
                     throw .invalidDesign("a patch changed every \(every) h from \(from) h to \(to) h is more than \(Administration.maximumRepeats) patches; is the interval in hours?")
                 }
                 for start in Administration.doseTimes(everyHours: every, fromHours: from, toHours: to) {
-                    try addInfusion(strength.milligramsPerHour(forWeightKilograms: weight), route: .transdermal, from: start, to: min(start + every, to))
+                    try addPatch(strength.milligramsPerHour(forWeightKilograms: weight), from: start, to: min(start + every, to))
                 }
             case let .treatment(treatment, level, from, to):
                 try checkTime(from, "a treatment's start")

@@ -6,19 +6,16 @@ import ModelLanguage
 public enum PKLibrary {
     private static let central = [OpioidModel.RouteInput("central")]
 
-    /// A patch's nominal rate × F_PATCH is delivered: PHI_FAST of it through the fast skin path, the
-    /// rest through the slow skin depot; the undelivered part stays in the patch.
     /// A pellet's releasable fraction F_RELEASE is released first-order; the rest stays in it.
     private static let pelletInputs = [
         OpioidModel.RouteInput("pellet", share: .init(parameters: ["F_RELEASE"])),
         OpioidModel.RouteInput("pellet_residue", share: .init(complements: ["F_RELEASE"])),
     ]
 
-    private static let patchInputs = [
-        OpioidModel.RouteInput("skin_fast", share: .init(parameters: ["F_PATCH", "PHI_FAST"])),
-        OpioidModel.RouteInput("skin_slow", share: .init(parameters: ["F_PATCH"], complements: ["PHI_FAST"])),
-        OpioidModel.RouteInput("patch_residue", share: .init(complements: ["F_PATCH"])),
-    ]
+    /// A patch puts its content, PATCH_LOAD × nominal rate, into `patch` when it goes on, which
+    /// releases it first-order into the skin; what it holds when it comes off goes to
+    /// `patch_residue` (`DosingDesign` places both events).
+    private static let patchInputs = [OpioidModel.RouteInput("patch", share: .init(parameters: ["PATCH_LOAD"]))]
 
     /// Every model, humans first.
     public static let models: [OpioidModel] = [
@@ -56,12 +53,12 @@ public enum PKLibrary {
         OpioidModel(.buprenorphine, .human, file: "buprenorphine_human.wean", source: BuprenorphineHumanModel.source,
                     routes: [.iv: central, .sublingual: [.init("mucosa")],
                              .transdermal: patchInputs],
-                    amountStates: ["mucosa", "skin_fast", "skin_slow", "patch_residue", "central", "presystemic", "eliminated"],
+                    amountStates: ["mucosa", "patch", "patch_residue", "skin_fast", "skin_slow", "central", "presystemic", "eliminated"],
                     make: { BuprenorphineHumanModel() }),
         OpioidModel(.fentanyl, .human, file: "fentanyl_human.wean", source: FentanylHumanModel.source,
                     routes: [.iv: central,
                              .transdermal: patchInputs],
-                    amountStates: ["patch_residue", "skin_fast", "skin_slow", "central", "eliminated"],
+                    amountStates: ["patch", "patch_residue", "skin_fast", "skin_slow", "central", "eliminated"],
                     make: { FentanylHumanModel() }),
         OpioidModel(.morphine, .rat, file: "morphine_rat.wean", source: MorphineRatModel.source,
                     routes: [.iv: central, .sc: [.init("depot_sc")], .ip: [.init("depot_ip")], .oral: [.init("gut")], .pellet: pelletInputs],

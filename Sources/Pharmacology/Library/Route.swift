@@ -15,7 +15,7 @@ public enum Route: String, Sendable, CaseIterable, Codable {
     case sublingual
     /// Intranasal.
     case intranasal
-    /// Transdermal patch: zero-order release while worn.
+    /// Transdermal patch: a reservoir releasing first-order into the skin while worn.
     case transdermal
     /// Implanted slow-release pellet (rodents).
     case pellet
