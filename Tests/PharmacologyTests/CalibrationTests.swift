@@ -175,11 +175,15 @@ import Testing
     /// design set every file that shares them.
     @Test func namedParametersSetTheFilesThatShareThem() throws {
         #expect(try CalibrationParameter.named("CL_KG", for: .rat).files == ["morphine_rat.wean"])
-        #expect(try CalibrationParameter.named("GAIN_OIH", for: .rat).files == ["morphine_rat.wean", "morphine_mouse.wean", "morphine_human.wean"])
+        let humans = CalibrationParameter.humanMechanismFiles
+        #expect(humans.first == "morphine_human.wean" && humans.contains("methadone_human.wean"))
+        #expect(try CalibrationParameter.named("GAIN_OIH", for: .rat).files == ["morphine_rat.wean", "morphine_mouse.wean"] + humans)
+        #expect(try CalibrationParameter.named("HALF_MODERATOR", for: .human).files == humans, "every human opioid's")
+        #expect(try CalibrationParameter.named("KE0", for: .human).files == ["morphine_human.wean"], "morphine's own")
         #expect(try CalibrationParameter.named("EC50", for: .rat).files == ["morphine_rat.wean"])
         // The mouse's potency and receptor-tolerance gains are its own (its pellet sets them); the
         // human's slow gain is its own, its fast gain the rat's.
-        #expect(try CalibrationParameter.named("GAIN_TOL_FAST", for: .rat).files == ["morphine_rat.wean", "morphine_human.wean"])
+        #expect(try CalibrationParameter.named("GAIN_TOL_FAST", for: .rat).files == ["morphine_rat.wean"] + humans)
         #expect(try CalibrationParameter.named("GAIN_TOL_SLOW", for: .rat).files == ["morphine_rat.wean"])
         for name in ["EC50", "GAIN_TOL_FAST", "GAIN_TOL_SLOW"] {
             let mouse = try CalibrationParameter.inSuite("\(name) (mouse)")

@@ -51,9 +51,9 @@ import Testing
                 _ = try PKSimulation.run(rat, design: DosingDesign([.msc(CellTransplant(cells: cells, route: .iv, atHours: 0))]), outputTimes: [1])
             }
         }
-        let oxycodone = try PKLibrary.model(.oxycodone, .human)
+        let pkOnly = try PKOnlyModel.make()
         #expect(throws: PharmacologyError.self) {
-            _ = try PKSimulation.run(oxycodone, design: DosingDesign([.msc(CellTransplant(cells: 1e6, route: .iv, atHours: 0))]), outputTimes: [1])
+            _ = try PKSimulation.run(pkOnly, design: DosingDesign([.msc(CellTransplant(cells: 1e6, route: .iv, atHours: 0))]), outputTimes: [1])
         }
     }
 }

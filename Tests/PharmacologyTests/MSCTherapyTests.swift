@@ -140,9 +140,9 @@ import Testing
         #expect(knockout.readout(.oih)!.allSatisfy { $0 == 0 })
         #expect(injured.readout(.tolerance)![day7] > 1.1, "cytokines from the injury shift morphine's EC50")
         #expect(NerveInjury(parsing: "CCI") == .cci && NerveInjury(parsing: "sciatic") == nil)
-        let oxycodone = try PKLibrary.model(.oxycodone, .human)
+        let pkOnly = try PKOnlyModel.make()
         #expect(throws: PharmacologyError.self) {
-            _ = try PKSimulation.run(oxycodone, design: DosingDesign([.nerveInjury(.sni, atHours: 0)]), outputTimes: [1])
+            _ = try PKSimulation.run(pkOnly, design: DosingDesign([.nerveInjury(.sni, atHours: 0)]), outputTimes: [1])
         }
     }
 

@@ -22,6 +22,47 @@ import Testing
         }
     }
 
+    /// Every human opioid carries morphine's human mechanism: the same parameters, in the same
+    /// order, with the same values, units and sources (the calibration writes them all at once).
+    @Test func everyHumanOpioidSharesTheHumanMechanism() throws {
+        let morphine = try PKLibrary.model(.morphine, .human)
+        let reference = morphine.mechanismParameterNames
+        #expect(reference.count > 20)
+        let humans = PKLibrary.models.filter { $0.species == .human }
+        #expect(humans.count == Opioid.allCases.count, "every opioid has a human model")
+        func parameter(_ model: OpioidModel, _ name: String) -> (Double, String?, String?)? {
+            model.checkedModel.parameters.first { $0.name == name }.map { ($0.defaultValue, $0.unit, $0.documentation) }
+        }
+        for model in humans {
+            #expect(model.isMechanistic, "\(model.file) has no mechanism")
+            #expect(model.mechanismParameterNames == reference, "\(model.file): mechanism parameters differ")
+            for name in reference {
+                let mine = try #require(parameter(model, name)), theirs = try #require(parameter(morphine, name))
+                #expect(mine.0 == theirs.0 && mine.1 == theirs.1 && mine.2 == theirs.2, "\(model.file): \(name) differs from morphine_human.wean")
+            }
+        }
+        #expect(CalibrationParameter.humanMechanismFiles.count == humans.count)
+    }
+
+    /// Withdrawal after stopping a month of dosing follows the drug's kinetics through the one
+    /// mechanism: methadone's (t½ about a day) comes later and lasts longer than morphine's (t½
+    /// about 2 h), as the clinical course of long- against short-acting opioids runs (peak about
+    /// 3–4 against 1.5–3 days; 10–20 against 4–10 days).
+    @Test func longActingWithdrawalComesLaterAndLastsLonger() throws {
+        let times = gridHours(from: 30 * 24, to: 60 * 24, step: 2)
+        func course(_ opioid: Opioid, _ amount: Double, every: Double) throws -> (peak: Double, lastAboveMild: Double) {
+            let model = try PKLibrary.model(opioid, .human)
+            let design = DosingDesign([.repeated(DoseAmount(amount, .mg), route: .oral, everyHours: every, fromHours: 0, toHours: 30 * 24)], weightKilograms: 70)
+            let cows = try #require(PKSimulation.run(model, design: design, outputTimes: times).readout(.cows))
+            let peak = times[cows.indices.max { cows[$0] < cows[$1] }!]
+            let last = times[cows.indices.last { cows[$0] >= 5 }!]
+            return (peak, last)
+        }
+        let morphine = try course(.morphine, 20, every: 4), methadone = try course(.methadone, 60, every: 24)
+        #expect(methadone.peak > morphine.peak + 24)
+        #expect(methadone.lastAboveMild > morphine.lastAboveMild + 72)
+    }
+
     static let rat = try! PKLibrary.model(.morphine, .rat)
     static let times = gridHours(from: 0, to: 8 * 24, step: 0.5)
     static let dailyDesign = DosingDesign([.repeated(DoseAmount(10, .mgPerKg), route: .sc, everyHours: 24, fromHours: 0, toHours: 8 * 24)])
@@ -159,13 +200,17 @@ import Testing
         #expect(throws: PharmacologyError.self) {
             _ = try Self.run(design: DosingDesign([.treatment(.pea, level: 0.5, fromHours: 10, toHours: 5)]))
         }
-        let oxycodone = try PKLibrary.model(.oxycodone, .human)
+        // Every library model carries the mechanism; a PK-only model (one compartment, no
+        // mechanism) refuses treatments and knockouts.
+        let pkOnly = try PKOnlyModel.make()
+        #expect(!pkOnly.isMechanistic)
         #expect(throws: PharmacologyError.self) {
-            _ = try PKSimulation.run(oxycodone, design: DosingDesign([.treatment(.il1ra, level: 0.5, fromHours: 0, toHours: 10)]), outputTimes: [1])
+            _ = try PKSimulation.run(pkOnly, design: DosingDesign([.treatment(.il1ra, level: 0.5, fromHours: 0, toHours: 10)]), outputTimes: [1])
         }
         #expect(throws: PharmacologyError.self) {
-            _ = try PKSimulation.run(oxycodone, design: DosingDesign([], knockouts: [.microglialBDNF]), outputTimes: [1])
+            _ = try PKSimulation.run(pkOnly, design: DosingDesign([], knockouts: [.microglialBDNF]), outputTimes: [1])
         }
+        _ = try PKSimulation.run(pkOnly, design: DosingDesign([.dose(DoseAmount(5, .mg), route: .iv, atHours: 0)]), outputTimes: [1])
     }
 }
 

@@ -5,8 +5,8 @@ import Testing
 /// `--dose-response`: the drug-naive ED50 against the Emax model solved by hand, the test on copies
 /// of the state, and the range flags.
 @Suite struct ScenarioDoseResponseTests {
-    /// Oral oxycodone (a PK-only model: one compartment, first-order absorption, effect site,
-    /// sigmoid Emax) has a closed-form effect-site curve, so its ED50 is known without the solver:
+    /// Oral oxycodone with the mechanism's tolerance and hyperalgesia off (one compartment,
+    /// first-order absorption, effect site, sigmoid Emax) has a closed-form effect-site curve, so its ED50 is known without the solver:
     /// the dose whose peak Ce equals EC50. Ce(t) = F·D·ka·ke0/V · Σ e^(−λᵢt)/Πⱼ≠ᵢ(λⱼ − λᵢ) over
     /// λ ∈ {k, ka, ke0}; its peak is found by golden-section search.
     @Test func naiveED50EqualsTheAnalyticEmaxED50() throws {
@@ -37,7 +37,9 @@ import Testing
         let scenario = Scenario(species: .human, opioid: .oxycodone, administrations: [], doseResponses: [
             DoseResponseTest(atHours: 0, doses: doses, unit: .mg, route: .oral),
         ], endHours: 1, readouts: [.pain])
-        let result = try scenario.run().doseResponses[0]
+        // The mechanism's tolerance and hyperalgesia switched off: the Emax model alone.
+        let off = ["GAIN_TOL_FAST": 0.0, "GAIN_TOL_SLOW": 0, "GAIN_TOL_CYTOKINE": 0, "GAIN_OIH": 0, "GAIN_REBOUND": 0]
+        let result = try ParameterOverrides.with(["oxycodone_human.wean": off]) { try scenario.run() }.doseResponses[0]
         let ed50 = try #require(result.ed50Naive)
         #expect(abs(ed50 / analytic - 1) < 2e-3, "ED50 \(ed50) mg vs analytic \(analytic) mg")
         #expect(abs(try #require(result.ed50) - ed50) < 1e-6 * ed50)

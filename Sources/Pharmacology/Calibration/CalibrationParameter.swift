@@ -58,7 +58,8 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
 
     /// Parameter `name` of `species`' morphine model as a free parameter: its entry in
     /// `defaults(for:)` (which shares rat values with the mouse and the human), otherwise that
-    /// file alone, a decade either side of the shipped value, without a prior.
+    /// file alone (every human opioid's file for a human mechanism parameter), a decade either side
+    /// of the shipped value, without a prior.
     public static func named(_ name: String, for species: Species) throws(CalibrationError) -> CalibrationParameter {
         if let known = try defaults(for: species).first(where: { $0.name == name }) { return known }
         let model: OpioidModel
@@ -71,7 +72,9 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
             let hint = closestName(name, model.checkedModel.parameters.map(\.name).filter { $0 != "WT" }).map { " Did you mean '\($0)'?" } ?? ""
             throw CalibrationError("'\(name)' is not a positive parameter of \(model.file).\(hint)")
         }
-        return CalibrationParameter(name, files: [model.file], lower: parameter.defaultValue / 10, upper: parameter.defaultValue * 10)
+        // A human mechanism parameter is every human opioid's.
+        let files = species == .human && model.mechanismParameterNames.contains(name) ? humanMechanismFiles : [model.file]
+        return CalibrationParameter(name, files: files, lower: parameter.defaultValue / 10, upper: parameter.defaultValue * 10)
     }
 
     /// Mechanism parameters the human model sets from human observations (Chu 2006, Cepeda 2010,
@@ -82,6 +85,11 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
     /// ED50) and its receptor-level tolerance gains (the ED50 shift of a 75 mg pellet, Br J
     /// Pharmacol 2007); its other mechanism values are the rat's.
     public static let mouseSpecific: Set<String> = ["EC50", "GAIN_TOL_FAST", "GAIN_TOL_SLOW"]
+
+    /// The human model files that carry the mechanism, morphine's first: every human opioid shares
+    /// one mechanism parameter set (a test checks), so a human value is written into all of them.
+    public static let humanMechanismFiles: [String] =
+        ["morphine_human.wean"] + PKLibrary.models.filter { $0.species == .human && $0.isMechanistic && $0.opioid != .morphine }.map(\.file)
 
     /// The free parameters of a species' mechanism, each a decade either side of its prior's
     /// centre (`CalibrationPrior`). Rat mechanism values are the mouse's too where no mouse
@@ -102,7 +110,7 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
             files = ["morphine_mouse.wean"]
             names = ["EC50", "GAIN_TOL_FAST", "GAIN_TOL_SLOW"]
         case .human:
-            files = ["morphine_human.wean"]
+            files = humanMechanismFiles
             // HALF_TOL_FAST (Vinik & Kissin 1998) and HALF_SENSITISATION (Wang 2011) are set by
             // human sources, not free.
             names = ["GAIN_TOL_SLOW", "K_GLIA_ON", "HALF_MODERATOR"]
@@ -112,7 +120,7 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
         list += names.map { name in
             guard species == .rat else { return (name, files) }
             return (name, ["morphine_rat.wean"] + (mouseSpecific.contains(name) ? [] : ["morphine_mouse.wean"])
-                        + (humanSpecific.contains(name) ? [] : ["morphine_human.wean"]))
+                        + (humanSpecific.contains(name) ? [] : humanMechanismFiles))
         }
         return try list.map { (name, files) throws(CalibrationError) in
             guard let prior = CalibrationPrior.of(name, species) else { throw CalibrationError("internal: no prior for \(name) (\(species))") }

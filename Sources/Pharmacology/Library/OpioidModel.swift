@@ -70,6 +70,24 @@ public struct OpioidModel: Sendable {
     /// pathways) besides its PK; the others are PK-only (analgesia from Ce, no adaptation).
     public var isMechanistic: Bool { checkedModel.stateIndex("msc_lung") != nil }
 
+    /// The marker line that opens a file's mechanism parameters, and the one that opens its
+    /// mechanism equations.
+    static let mechanismParametersMarker = "# --- Mechanism parameters"
+    static let mechanismEquationsMarker = "# --- Mechanism:"
+
+    /// The mechanism's parameters, in file order: the `param` lines that follow the file's
+    /// mechanism-parameters marker (none for a PK-only model). The rest are the drug's own.
+    public var mechanismParameterNames: [String] {
+        var names: [String] = [], inMechanism = false
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix(Self.mechanismParametersMarker) { inMechanism = true; continue }
+            guard inMechanism else { continue }
+            guard line.hasPrefix("param ") else { break }
+            names.append(String(line.dropFirst(6).prefix { $0 != " " && $0 != "=" }))
+        }
+        return names
+    }
+
     /// A fresh native instance of the model at its default parameters.
     public func makeRuntime() -> any ModelRuntime { make() }
 
