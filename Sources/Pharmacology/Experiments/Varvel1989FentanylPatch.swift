@@ -24,7 +24,10 @@ extension Experiment {
         let plasma = trajectory.column("Cp")!.map { $0 * 1000 }
         let afterRemoval = try ExperimentSupport.summary(times, plasma, terminal: 36...72, what: "fentanyl after patch removal")
         let skinAtRemoval = trajectory.value("skin", at: 24)!
-        let content = strength.milligramsPerHour(forWeightKilograms: 70) * model.checkedModel.parameters.first { $0.name == "PATCH_LOAD" }!.defaultValue
+        guard let load = model.checkedModel.parameters.first(where: { $0.name == "PATCH_LOAD" })?.defaultValue else {
+            throw .invalidDesign("internal: \(model.file) has no PATCH_LOAD")
+        }
+        let content = strength.milligramsPerHour(forWeightKilograms: 70) * load
         let deliveredShare = (content - trajectory.value("patch_residue", at: 24)!) / (strength.milligramsPerHour(forWeightKilograms: 70) * 24)
         let absorptionAt24Hours = trajectory.value("absorption", at: 23.99)! * 1000
         let longTimes = gridHours(from: 0, to: 144, step: 0.25)
