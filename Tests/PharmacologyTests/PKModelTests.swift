@@ -166,6 +166,14 @@ import Simulation
             _ = try PKSimulation.run(model, design: DosingDesign([.patch(strength: DoseRate(25, .mcgPerHour), fromHours: 0, toHours: 72),
                                                                   .patch(strength: DoseRate(12, .mcgPerHour), fromHours: 48, toHours: 120)]), outputTimes: [1])
         }
+        // Whatever the order written in; patches end to end are fine.
+        #expect(throws: PharmacologyError.self) {
+            _ = try PKSimulation.run(model, design: DosingDesign([.patch(strength: DoseRate(25, .mcgPerHour), fromHours: 200, toHours: 272),
+                                                                  .patches(strength: DoseRate(25, .mcgPerHour), changeEveryHours: 72, fromHours: 0, toHours: 144),
+                                                                  .patch(strength: DoseRate(12, .mcgPerHour), fromHours: 100, toHours: 150)]), outputTimes: [1])
+        }
+        _ = try PKSimulation.run(model, design: DosingDesign([.patch(strength: DoseRate(25, .mcgPerHour), fromHours: 200, toHours: 272),
+                                                              .patches(strength: DoseRate(25, .mcgPerHour), changeEveryHours: 72, fromHours: 0, toHours: 200)]), outputTimes: [1])
     }
 
     /// A pellet taken out takes what it holds with it (into `removed`); release stops.

@@ -136,9 +136,6 @@ public struct DosingDesign: Sendable, Hashable {
                   let residue = runtime.model.stateIndex("patch_residue") else {
                 throw .unsupportedRoute(.transdermal, model: model.name, supported: model.supportedRoutes)
             }
-            if let other = patchIntervals.first(where: { from < $0.to && $0.from < to }) {
-                throw .invalidDesign("a patch worn over [\(from) h, \(to) h) overlaps one worn over [\(other.from) h, \(other.to) h); give one patch of the summed strength instead")
-            }
             patchIntervals.append((from, to))
             guard milligramsPerHour > 0 else { return }
             addBolus(milligramsPerHour * (try parameterValue("PATCH_LOAD")), state: patch, at: from)
@@ -227,6 +224,12 @@ public struct DosingDesign: Sendable, Hashable {
                     }
                 }
             }
+        }
+        // One patch at a time (they share the `patch` state): sorted by start, each must come off
+        // before the next goes on — n log n, for schedules of up to `maximumRepeats` patches.
+        let worn = patchIntervals.sorted { $0.from < $1.from }
+        for (earlier, later) in zip(worn, worn.dropFirst()) where later.from < earlier.to {
+            throw .invalidDesign("a patch worn over [\(later.from) h, \(later.to) h) overlaps one worn over [\(earlier.from) h, \(earlier.to) h); give one patch of the summed strength instead")
         }
         for (index, t) in outputTimes.enumerated() {
             try checkTime(t, "an output time")

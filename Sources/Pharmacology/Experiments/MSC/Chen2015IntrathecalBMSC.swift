@@ -33,8 +33,8 @@ extension Experiment {
         let antibody = Administration.treatmentBolus(.antiTGFb1, level: chen2015AntibodyLevel, atHours: 14 * 24)
         let neutralised = try MSCSupport.injury(model, days: days, extra: [transplant, antibody])
         let reading = 14 * 24 + chen2015HoursToReading
-        let untreatedAtReading = try MSCSupport.allodynia(model, atHours: reading)
-        let neutralisedAtReading = try MSCSupport.allodynia(model, atHours: reading, extra: [transplant, antibody])
+        let untreatedAtReading = try MSCSupport.injury(model, atHours: [reading]).allodynia[0]
+        let neutralisedAtReading = try MSCSupport.injury(model, atHours: [reading], extra: [transplant, antibody]).allodynia[0]
         let targets = [
             ExperimentTarget(id: "cci-allodynia", kind: .validation,
                              description: "von Frey threshold lost on day 4 after CCI, before the cells (mechanical allodynia; size not read: 30-80 %)",

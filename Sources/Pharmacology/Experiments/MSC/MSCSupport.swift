@@ -18,27 +18,23 @@ enum MSCSupport {
     }
 
     /// A nerve injury at 0 h with `extra` administrations: the fraction of the von Frey threshold
-    /// lost (`hyperalgesia`) at each whole day 0…`days`, and the trajectory's MSC cells.
+    /// lost (`hyperalgesia`) at each output, and the trajectory's MSC cells.
     struct InjuryRun {
         var allodynia: [Double]
         var cells: [Double]
     }
 
+    /// `injury(_:_:atHours:extra:)` read at each whole day 0…`days`.
     static func injury(_ model: OpioidModel, _ kind: NerveInjury = .cci, days: Int, extra: [Administration] = []) throws(PharmacologyError) -> InjuryRun {
-        let times = (0...days).map { Double($0) * 24 }
+        try injury(model, kind, atHours: (0...days).map { Double($0) * 24 }, extra: extra)
+    }
+
+    static func injury(_ model: OpioidModel, _ kind: NerveInjury = .cci, atHours times: [Double], extra: [Administration] = []) throws(PharmacologyError) -> InjuryRun {
         let run = try PKSimulation.run(model, design: DosingDesign([.nerveInjury(kind, atHours: 0)] + extra), outputTimes: times)
         guard let allodynia = run.readout(.oih), let cells = run.readout(.mscCells) else {
             throw .invalidDesign("\(model.name) has no mechanistic readouts")
         }
         return InjuryRun(allodynia: allodynia, cells: cells)
-    }
-
-    /// The fraction of the von Frey threshold lost `hours` after a nerve injury at 0 h, with `extra`
-    /// administrations (for readings between the daily ones).
-    static func allodynia(_ model: OpioidModel, _ kind: NerveInjury = .cci, atHours hours: Double, extra: [Administration] = []) throws(PharmacologyError) -> Double {
-        let run = try PKSimulation.run(model, design: DosingDesign([.nerveInjury(kind, atHours: 0)] + extra), outputTimes: [hours])
-        guard let allodynia = run.readout(.oih) else { throw .invalidDesign("\(model.name) has no mechanistic readouts") }
-        return allodynia[0]
     }
 
     /// Share of the untreated allodynia removed by a treatment on day `day`: 1 − treated/untreated.
