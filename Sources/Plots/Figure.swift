@@ -2,8 +2,8 @@
 /// footer line below, drawn as one SVG document.
 ///
 /// Panels fill the grid row by row, `columns` to a row; every panel gets the same size in
-/// pixels. The footer is a single line of small text at the bottom, meant for provenance and
-/// disclaimers.
+/// pixels. The footer is small text at the bottom, meant for provenance and disclaimers; it wraps
+/// at spaces onto as many lines as the figure's width needs, so none of it is cut off.
 ///
 /// ```swift
 /// let figure = Figure(
@@ -20,7 +20,7 @@ public struct Figure: Sendable, Equatable {
     public var panels: [LinePlot]
     /// Panels per row, at least one (values below one count as one).
     public var columns: Int
-    /// The line of text at the bottom, or `nil` for none.
+    /// The text at the bottom (wrapped to the width), or `nil` for none.
     public var footer: String?
 
     /// A figure of `panels`, `columns` to a row, under `title`, with an optional `footer`.
@@ -39,7 +39,43 @@ public struct Figure: Sendable, Equatable {
     }
 
     static let titleHeight = 40.0
+    /// The strip of a one-line footer; each further line adds `footerLineHeight`.
     static let footerHeight = 28.0
+    static let footerLineHeight = 14.0
+    static let footerFontSize = 11.0
+
+    /// `text` broken into lines no wider than `width` pixels: whole sentences where they fit (so a
+    /// disclaimer stays in one piece), otherwise at spaces; a word longer than the width keeps a
+    /// line of its own.
+    static func wrapped(_ text: String, width: Double, fontSize: Double) -> [String] {
+        func fits(_ line: String) -> Bool { SVGWriter.textWidth(line, fontSize: fontSize) <= width }
+        var lines: [String] = []
+        var line = ""
+        func add(_ piece: String) {
+            let candidate = line.isEmpty ? piece : line + " " + piece
+            if line.isEmpty || fits(candidate) {
+                line = candidate
+            } else {
+                lines.append(line)
+                line = piece
+            }
+        }
+        let parts = text.components(separatedBy: ". ")
+        let sentences = parts.indices.map { $0 < parts.count - 1 ? parts[$0] + "." : parts[$0] }
+        for sentence in sentences where !sentence.isEmpty {
+            let candidate = line.isEmpty ? sentence : line + " " + sentence
+            if fits(candidate) {
+                line = candidate
+            } else if fits(sentence) {
+                if !line.isEmpty { lines.append(line) }
+                line = sentence
+            } else {
+                for word in sentence.split(separator: " ", omittingEmptySubsequences: true) { add(String(word)) }
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
 
     /// The figure as a complete standalone SVG document. Each panel is `panelWidth ×
     /// panelHeight` pixels (sizes that are not finite or below one pixel fall back to the
@@ -51,8 +87,9 @@ public struct Figure: Sendable, Equatable {
         let panelHeight = PlotLayout.sanitized(panelHeight, fallback: 400)
         let (columns, rows) = grid
         let top = title.isEmpty ? 0 : Self.titleHeight
-        let bottom = footer == nil ? 0 : Self.footerHeight
         let width = Double(columns) * panelWidth
+        let footerLines = footer.map { Self.wrapped($0, width: width - 20, fontSize: Self.footerFontSize) } ?? []
+        let bottom = footer == nil ? 0 : Self.footerHeight + Double(footerLines.count - 1) * Self.footerLineHeight
         let height = top + Double(rows) * panelHeight + bottom
 
         var writer = SVGWriter()
@@ -83,11 +120,12 @@ public struct Figure: Sendable, Equatable {
             ], text: "no data")
         }
 
-        if let footer {
+        for (index, line) in footerLines.enumerated() {
+            let y = height - 10 - Double(footerLines.count - 1 - index) * Self.footerLineHeight
             writer.element("text", [
-                ("class", "footer"), ("x", n(width / 2)), ("y", n(height - 10)), ("text-anchor", "middle"),
-                ("font-size", "11"), ("fill", Palette.mutedText),
-            ], text: footer)
+                ("class", "footer"), ("x", n(width / 2)), ("y", n(y)), ("text-anchor", "middle"),
+                ("font-size", n(Self.footerFontSize)), ("fill", Palette.mutedText),
+            ], text: line)
         }
         writer.close("svg")
         return writer.output

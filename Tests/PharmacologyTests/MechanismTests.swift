@@ -64,6 +64,7 @@ import Testing
     }
 
     static let rat = try! PKLibrary.model(.morphine, .rat)
+    static func parameter(_ name: String) -> Double { rat.checkedModel.parameters.first { $0.name == name }!.defaultValue }
     static let times = gridHours(from: 0, to: 8 * 24, step: 0.5)
     static let dailyDesign = DosingDesign([.repeated(DoseAmount(10, .mgPerKg), route: .sc, everyHours: 24, fromHours: 0, toHours: 8 * 24)])
 
@@ -155,11 +156,15 @@ import Testing
         let challenged = try Self.run(design: design)
         let plain = try Self.run()
         let i = Self.times.firstIndex(of: 5 * 24 + 1.5)!
-        // With the receptors blocked, the whole counter-adaptation shows as withdrawal.
+        // With the receptors blocked, the whole counter-adaptation is unopposed at once; it shows
+        // as withdrawal scaled by how far sustained withdrawal has escalated it so far.
         let moderator = challenged.column("moderator")![i]
         #expect(moderator > 0.1)
-        #expect(challenged.readout(.withdrawal)![i] > 0.9 * moderator)
-        #expect(plain.readout(.withdrawal)![i] < 0.5 * moderator)
+        #expect(challenged.column("withdrawal_drive")![i] > 0.9 * moderator)
+        let gain = Self.parameter("GAIN_WITHDRAWAL_ESCALATION"), escalation = challenged.column("withdrawal_escalation")![i]
+        #expect(abs(challenged.readout(.withdrawal)![i] - challenged.column("withdrawal_drive")![i] * (1 + escalation) / (1 + gain)) < 1e-9)
+        #expect(challenged.readout(.withdrawal)![i] > 0.9 * moderator / (1 + gain))
+        #expect(plain.readout(.withdrawal)![i] < 0.5 * challenged.readout(.withdrawal)![i])
         #expect(challenged.readout(.mpe)![i] < plain.readout(.mpe)![i] - 20)
         let naive = try Self.run(design: DosingDesign([.treatmentBolus(.naloxone, level: 100, atHours: 1)]))
         #expect(naive.readout(.withdrawal)!.allSatisfy { $0 == 0 })

@@ -42,6 +42,29 @@ import Testing
         #expect(Double(footer.attributes["y"]!)! < height)
     }
 
+    /// A footer wider than the figure wraps, whole sentences first (the disclaimer stays whole):
+    /// every word kept, in order, no line wider than the figure, the figure taller by the extra
+    /// lines, the last line at the bottom.
+    @Test func longFootersWrapInsideTheFigure() throws {
+        let footer = "Westerling D et al., Pain Res Manag 1996;1:86-92; Angst MS et al., Anesthesiology 2001;94:63. "
+            + "Wean is research and education software, not medical advice."
+        let figure = Figure(title: "T", panels: [panel("A")], footer: footer)
+        let inspector = try #require(SVGInspector.parse(figure.svg(panelWidth: 640, panelHeight: 400)))
+        let lines = inspector.elements(named: "text", inClass: "footer")
+        #expect(lines.map(\.text).last == "Wean is research and education software, not medical advice.")
+        #expect(lines.map(\.text).joined(separator: " ") == footer)
+        #expect(lines.allSatisfy { SVGWriter.textWidth($0.text, fontSize: Figure.footerFontSize) <= 640 - 20 })
+        let height = try #require(Double(inspector.elements.first!.attributes["height"]!))
+        #expect(height == Figure.titleHeight + 400 + Figure.footerHeight + Figure.footerLineHeight)
+        let ys = lines.compactMap { $0.attributes["y"].flatMap(Double.init) }
+        #expect(ys == ys.sorted() && ys.last! < height)
+        // A single word wider than the figure keeps a line of its own; empty text is one empty line.
+        #expect(Figure.wrapped(String(repeating: "x", count: 200) + " y", width: 100, fontSize: 11) == [String(repeating: "x", count: 200), "y"])
+        #expect(Figure.wrapped("", width: 100, fontSize: 11) == [""])
+        // A sentence too long for a line wraps at spaces, continuing the line before it.
+        #expect(Figure.wrapped("Aa. bb cc dd ee.", width: 40, fontSize: 10) == ["Aa. bb", "cc dd", "ee."])
+    }
+
     @Test func columnsAreClampedAndEmptyFiguresSayNoData() throws {
         #expect(Figure(title: "", panels: [panel("A")], columns: 0).grid == (1, 1))
         #expect(Figure(title: "", panels: [panel("A"), panel("B")], columns: 5).grid == (2, 1))

@@ -60,6 +60,8 @@ public struct CalibrationPrior: Sendable, Hashable, Codable {
         CalibrationPrior("HALF_RESOLUTION", .rat, 1100, "h; \(byHand) to protection lasting up to 34 days (Hua 2016)"),
         CalibrationPrior("W_NERVE_INJURY", .rat, 5, "an assumption: a nerve injury drives glia like five times full receptor occupancy [unverified]"),
         CalibrationPrior("HALF_NERVE_INJURY", .rat, 100, "h; an assumption: the injury's drive fades over days [unverified]"),
+        CalibrationPrior("HALF_WITHDRAWAL_ESCALATION", .rat, 36, "h; an assumption: abstinence signs build over a day or two (the human course peaks 36-72 h after the last dose) [unverified]"),
+        CalibrationPrior("GAIN_WITHDRAWAL_ESCALATION", .rat, 2, "an assumption: the syndrome at its peak a few times its first signs [unverified]"),
         CalibrationPrior("EC50", .mouse, 0.096, "mg/L; with the rat mechanism, the naive hot-plate ED50 3.65 mg/kg s.c. (Br J Pharmacol 2007;151:1324)"),
         CalibrationPrior("GAIN_TOL_FAST", .mouse, 1.5, "the rat's centre: the mouse's receptor tolerance taken as the rat's until its own pellet tolerance (Br J Pharmacol 2007) sets it"),
         CalibrationPrior("GAIN_TOL_SLOW", .mouse, 1.3, "the rat's centre: the mouse's receptor tolerance taken as the rat's until its own pellet tolerance (Br J Pharmacol 2007) sets it"),

@@ -22,6 +22,7 @@ public enum ExperimentCatalogue {
         .mousePelletED50,
         .chu2006HumanOIH,
         .cepeda2010StableDose,
+        .kolb1938MorphineAbstinence,
         .lee2009LungKinetics,
         .hua2016MSCPrevention,
         .hua2016MSCReversal,

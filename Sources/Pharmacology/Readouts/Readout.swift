@@ -33,9 +33,10 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     case astrocytes
     /// Pro-inflammatory cytokine pool (IL-1β/TNF), fraction of maximal (0–1).
     case cytokines
-    /// Withdrawal drive: counter-adaptation not matched by receptor activation (0–1).
+    /// Withdrawal syndrome (0–1): the counter-adaptation not matched by receptor activation,
+    /// escalating while it stays unopposed (its first signs a fraction of the sustained syndrome).
     case withdrawal
-    /// Clinical Opiate Withdrawal Scale, 0–48 (humans): the withdrawal drive on the scale.
+    /// Clinical Opiate Withdrawal Scale, 0–48 (humans): the withdrawal syndrome on the scale.
     case cows
     /// Viable transplanted MSCs (lung and intrathecal), cells.
     case mscCells = "msc_cells"
@@ -71,7 +72,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .glia: "spinal microglial activation, fraction of maximal"
         case .astrocytes: "spinal astrocyte activation, fraction of maximal"
         case .cytokines: "pro-inflammatory cytokine pool (IL-1beta/TNF), fraction of maximal"
-        case .withdrawal: "withdrawal drive: counter-adaptation not matched by receptor activation"
+        case .withdrawal: "withdrawal syndrome: counter-adaptation not matched by receptor activation, escalating while unopposed"
         case .cows: "Clinical Opiate Withdrawal Scale total"
         case .mscCells: "viable transplanted mesenchymal stem cells (lung and intrathecal)"
         }
@@ -127,9 +128,9 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// COWS total for a withdrawal drive `w` (0–1): linear, a full drive being the scale's maximum
-    /// of 48 [unverified: the mapping's slope is an assumption until calibrated to withdrawal time
-    /// courses].
+    /// COWS total for a withdrawal syndrome `w` (0–1): linear, a full syndrome being the scale's
+    /// maximum of 48 [unverified: the slope is an assumption; the syndrome's time course is
+    /// calibrated (`kolb1938-morphine-abstinence`), its size on the scale is not].
     public static func cows(withdrawal w: Double) -> Double { 48 * min(1, max(0, w)) }
 }
 

@@ -21,7 +21,9 @@ struct CalibrationReport {
         return "\(lower.map(significant) ?? "unbounded below (within the range)") … \(upper.map(significant) ?? "unbounded above (within the range)")"
     }
 
-    var date: String { ISO8601DateFormatter().string(from: Date()) }
+    /// When the report was made: fixed at creation, so the file written and the text printed
+    /// carry the same stamp however long apart they are rendered.
+    let date: String = ISO8601DateFormatter().string(from: Date())
 
     /// Parameters of the involved model files that are not free: fixed by a source or an assumption.
     var fixed: [(file: String, name: String, value: Double, note: String)] {

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+
+/// The withdrawal syndrome: the counter-adaptation left unopposed, escalating while it stays
+/// unopposed. Spontaneous withdrawal builds for a day or two; naloxone brings it at once; a dose
+/// relieves it at once; escalation touches nothing but the syndrome.
+@Suite struct WithdrawalCourseTests {
+    static let human = try! PKLibrary.model(.morphine, .human)
+    static func parameter(_ model: OpioidModel, _ name: String) -> Double {
+        model.checkedModel.parameters.first { $0.name == name }!.defaultValue
+    }
+
+    /// A month of oral morphine 20 mg every 4 h, ending at 30 days (the last dose at 30 d − 4 h).
+    static let month = Administration.repeated(DoseAmount(20, .mg), route: .oral, everyHours: 4, fromHours: 0, toHours: 30 * 24)
+    static let lastDose = 30.0 * 24 - 4
+
+    /// After the opioid has gone, occupancy is 0, the drive is the moderator decaying with its
+    /// half-life and the escalation relaxes to its gain: with k_M = ln2/t½_M, k_E = ln2/t½_E and
+    /// E₀, M₀ at a time t₀ when the drug is gone,
+    /// W(t) = M₀·e^(−k_M·τ)·(1 + G + (E₀ − G)·e^(−k_E·τ)) / (1 + G), τ = t − t₀.
+    @Test func afterTheDrugHasGoneTheSyndromeFollowsItsClosedForm() throws {
+        let start = Self.lastDose + 72, times = gridHours(from: start, to: start + 10 * 24, step: 6)
+        let run = try PKSimulation.run(Self.human, design: DosingDesign([Self.month]), outputTimes: times)
+        let occupancy = try #require(run.column("occupancy"))
+        #expect(occupancy.allSatisfy { $0 < 1e-6 }, "the drug must be gone three days after the last dose")
+        let m0 = try #require(run.column("moderator"))[0], e0 = try #require(run.column("withdrawal_escalation"))[0]
+        let kM = log(2) / Self.parameter(Self.human, "HALF_MODERATOR"), kE = log(2) / Self.parameter(Self.human, "HALF_WITHDRAWAL_ESCALATION")
+        let gain = Self.parameter(Self.human, "GAIN_WITHDRAWAL_ESCALATION")
+        let withdrawal = try #require(run.readout(.withdrawal))
+        for (t, w) in zip(times, withdrawal) {
+            let tau = t - start
+            let expected = m0 * exp(-kM * tau) * (1 + gain + (e0 - gain) * exp(-kE * tau)) / (1 + gain)
+            #expect(abs(w - expected) <= 1e-5 * max(expected, 1e-3), "t = \(t) h: \(w) vs \(expected)")
+        }
+    }
+
+    /// Stopping: the syndrome grows for more than a day after the drug has left the receptors and
+    /// is most intense after 24 h; 10 mg s.c. at 48 h relieves it within 2 h, because what the
+    /// dose opposes is the counter-adaptation itself, however far the syndrome has escalated.
+    @Test func spontaneousWithdrawalBuildsAndADoseRelievesIt() throws {
+        let times = gridHours(from: Self.lastDose, to: Self.lastDose + 6 * 24, step: 1)
+        let stopped = try PKSimulation.run(Self.human, design: DosingDesign([Self.month]), outputTimes: times)
+        let relieved = try PKSimulation.run(Self.human, design: DosingDesign([Self.month, .dose(DoseAmount(10, .mg), route: .sc, atHours: Self.lastDose + 48)]),
+                                            outputTimes: times)
+        let cows = try #require(stopped.readout(.cows)), cowsRelieved = try #require(relieved.readout(.cows))
+        let peak = cows.indices.max { cows[$0] < cows[$1] }!
+        #expect(times[peak] - Self.lastDose > 24, "peak \(times[peak] - Self.lastDose) h after the last dose")
+        let at12 = cows[times.firstIndex(of: Self.lastDose + 12)!]
+        #expect(cows[peak] > 1.5 * at12, "the syndrome at its peak against its first half-day")
+        let twoHoursAfter = times.firstIndex(of: Self.lastDose + 50)!
+        #expect(cowsRelieved[twoHoursAfter] < 0.1 * cows[twoHoursAfter])
+        #expect(cows.allSatisfy { $0 >= 0 && $0 <= 48 })
+    }
+
+    /// Naloxone in a dependent patient brings withdrawal within minutes, at once — the first-signs
+    /// part of the syndrome, which escalates little while naloxone lasts — and it resolves as
+    /// naloxone goes and the opioid takes the receptors back.
+    @Test func precipitatedWithdrawalIsImmediate() throws {
+        let challenge = 29.0 * 24 + 1
+        let times = gridHours(from: challenge - 1, to: challenge + 12, step: 0.25)
+        let plain = try PKSimulation.run(Self.human, design: DosingDesign([Self.month]), outputTimes: times)
+        let challenged = try PKSimulation.run(Self.human, design: DosingDesign([Self.month, .treatmentBolus(.naloxone, level: 100, atHours: challenge)]),
+                                              outputTimes: times)
+        let cows = try #require(challenged.readout(.cows)), cowsPlain = try #require(plain.readout(.cows))
+        let quarterHour = times.firstIndex(of: challenge + 0.25)!
+        #expect(cowsPlain[quarterHour] < 1, "an hour after a dose, no withdrawal without naloxone")
+        #expect(cows[quarterHour] > 3, "withdrawal within 15 min: \(cows[quarterHour])")
+        let firstHours = times.indices.filter { times[$0] <= challenge + 3 }.map { cows[$0] }.max()!
+        #expect(cows[quarterHour] >= 0.8 * firstHours, "at once, not building over hours")
+        #expect(cows.last! < 1, "resolved as naloxone goes")
+    }
+
+    /// Escalation acts on the syndrome alone: without it (gain 0) withdrawal is the unopposed
+    /// counter-adaptation, and tolerance, hyperalgesia (rebound included) and glia are unchanged.
+    @Test func escalationChangesOnlyTheWithdrawalSyndrome() throws {
+        let rat = try PKLibrary.model(.morphine, .rat)
+        let times = gridHours(from: 0, to: 12 * 24, step: 1)
+        let design = DosingDesign([.repeated(DoseAmount(10, .mgPerKg), route: .sc, everyHours: 24, fromHours: 0, toHours: 7 * 24)])
+        let base = try PKSimulation.run(rat, design: design, outputTimes: times)
+        let off = try PKSimulation.run(rat, design: design, outputTimes: times, parameters: ["GAIN_WITHDRAWAL_ESCALATION": 0])
+        #expect(try #require(off.readout(.withdrawal)) == (try #require(off.column("withdrawal_drive"))))
+        #expect(try #require(base.readout(.withdrawal)) != (try #require(off.readout(.withdrawal))))
+        // Equal to the solver's tolerance (the escalation state takes part in its error control).
+        for readout in [Readout.tolerance, .oih, .glia, .mpe] {
+            let a = try #require(base.readout(readout)), b = try #require(off.readout(readout))
+            #expect(zip(a, b).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($1)) }, "\(readout)")
+        }
+    }
+}
