@@ -10,8 +10,8 @@ extension Experiment {
     ///
     /// Design: morphine 30 mg s.c. every 6 h for 30 days, then none [unverified: the subjects were
     /// stabilised on their accustomed doses given four times a day; the amount is assumed]. The
-    /// model's peak hardly depends on the amount (30–42 h after the last dose for 10–60 mg); its
-    /// onset does (9–15 h), because a larger dose takes longer to leave the receptors. Onset is
+    /// model's peak hardly depends on the amount (44–52 h after the last dose for 10–60 mg); its
+    /// onset does (10–17 h), because a larger dose takes longer to leave the receptors. Onset is
     /// read as the return of a COWS score of 5, below which withdrawal is commonly read as absent
     /// (clinical.md, COWS bands). The peak's timing sets
     /// how fast and how far sustained withdrawal escalates (`HALF_WITHDRAWAL_ESCALATION`,
