@@ -196,6 +196,27 @@ import Simulation
         #expect(run.column("Cp")![last] < 1e-6 * kept.column("Cp")![last])
     }
 
+    /// Remifentanil (Minto 1997): a long infusion reaches rate / CL, and plasma halves within
+    /// minutes of stopping whatever the infusion's length — the context-insensitive half-time that
+    /// esterase hydrolysis gives (about 3 min measured after 3 h, Kapila A et al., Anesthesiology
+    /// 1995;83:968 [unverified: recalled]; Minto's simple model gives about 1.6 min).
+    @Test func remifentanilReachesRateOverClearanceAndHalvesInMinutes() throws {
+        let model = try PKLibrary.model(.remifentanil, .human)
+        func halvingMinutes(afterHours length: Double) throws -> (steady: Double, halving: Double) {
+            let times = gridHours(from: length - 0.5, to: length + 0.5, step: 1.0 / 600)
+            let design = DosingDesign([.infusion(DoseRate(6, .mcgPerKgPerHour), route: .iv, fromHours: 0, toHours: length)], weightKilograms: 70)
+            let cp = try #require(try PKSimulation.run(model, design: design, outputTimes: times).column("Cp"))
+            let stop = times.firstIndex { $0 >= length }!
+            let half = times.indices.first { $0 > stop && cp[$0] <= 0.5 * cp[stop] }!
+            return (cp[stop], (times[half] - length) * 60)
+        }
+        let short = try halvingMinutes(afterHours: 1), long = try halvingMinutes(afterHours: 8)
+        let clearance = try #require(model.checkedModel.parameters.first { $0.name == "CL70" }).defaultValue
+        #expect(abs(long.steady - 6e-3 * 70 / clearance) < 0.01 * long.steady, "Css \(long.steady) mg/L")
+        #expect(long.halving > 1 && long.halving < 6, "\(long.halving) min after 8 h")
+        #expect(abs(long.halving - short.halving) < 1.5, "\(short.halving) min after 1 h, \(long.halving) after 8 h")
+    }
+
     /// A patch ending exactly at an output time (two event times a few ulps apart) runs.
     @Test func eventTimesAFewUlpsApart() throws {
         let model = try PKLibrary.model(.buprenorphine, .human)

@@ -23,6 +23,8 @@ public enum ExperimentCatalogue {
         .chu2006HumanOIH,
         .cepeda2010StableDose,
         .kolb1938MorphineAbstinence,
+        .vinik1998RemifentanilAcuteTolerance,
+        .gustorff2002RemifentanilNoAcuteTolerance,
         .lee2009LungKinetics,
         .hua2016MSCPrevention,
         .hua2016MSCReversal,
