@@ -13,10 +13,10 @@ extension Experiment {
     /// model's peak hardly depends on the amount (44–52 h after the last dose for 10–60 mg); its
     /// onset does (10–17 h), because a larger dose takes longer to leave the receptors. Onset is
     /// read as the return of a COWS score of 5, below which withdrawal is commonly read as absent
-    /// (clinical.md, COWS bands). The peak's timing sets
-    /// how fast and how far sustained withdrawal escalates (`HALF_WITHDRAWAL_ESCALATION`,
-    /// `GAIN_WITHDRAWAL_ESCALATION`) and the decline by day 10 the counter-adaptation's half-life
-    /// (`HALF_MODERATOR`): calibration targets. The onset entered no fit: validation.
+    /// (clinical.md, COWS bands). The peak's timing sets how fast and how far sustained withdrawal
+    /// escalates (`HALF_WITHDRAWAL_ESCALATION`, `GAIN_WITHDRAWAL_ESCALATION`) and the decline by
+    /// day 10 the counter-adaptation's half-life (`HALF_MODERATOR`): calibration targets. The
+    /// onset entered no fit: validation (its reading was revised once, docs/model.md).
     static let kolb1938MorphineAbstinence = Experiment(
         name: "kolb1938-morphine-abstinence",
         description: "human morphine 30 mg s.c. every 6 h for 30 days, then abrupt stop: onset, peak and subsiding of spontaneous withdrawal",
