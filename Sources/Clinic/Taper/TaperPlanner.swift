@@ -253,7 +253,6 @@ public struct TaperPlanner: Sendable {
             while rest > 0, let last = combos.last[rest] { counts[last, default: 0] += 1; rest -= last }
             return counts.keys.sorted(by: >).map { (Double($0) * grid.quantum / unitScale, counts[$0]!) }
         }
-        let smallestUnits = grid.units.min()!
         let startDaily = start.amountPerDose * Double(start.dosesPerDay)
         let startMME = try mmePerDay(product, perDose: start.amountPerDose, dosesPerDay: start.dosesPerDay, table: tableID)
         var targetDaily = 0.0
