@@ -10,8 +10,6 @@ import Testing
     static let knownShortfalls: [String: String] = [
         "dicesaremannelli2015-pea-tolerance/pea-prevents-glial-activation":
             "the glial-inhibition level that doubles the days of efficacy roughly halves glial activation; the study saw its rise prevented",
-        "johnston2004-il1ra/il1ra-prevents-tolerance":
-            "IL-1ra from day 0 leaves 0.61 of morphine's loss of effect by day 5 (target at most 0.6): half the daily-dosing tolerance is receptor-level (fast and slow), which IL-1ra does not touch",
         "vinik1998-remifentanil-acute-tolerance/peak-60-90min":
             "the model's analgesia peaks as soon as the effect site has equilibrated (12 min) and acute tolerance starts at once; the study saw it rise for 60-90 min",
         "gustorff2002-remifentanil-no-acute-tolerance/effect-kept-at-3h":

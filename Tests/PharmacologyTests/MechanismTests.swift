@@ -123,7 +123,8 @@ import Testing
     }
 
     /// Under a constant effect-site concentration the receptor tolerance states settle at their
-    /// gains × Ce/EC50, and glial activation at the root of K(O + w·G)(1 − G) = k_off·G.
+    /// gains × Ce/EC50, sustained exposure at the occupancy O, and glial activation at the root of
+    /// K(D(O) + w·C)(1 − G) = k_off·G.
     @Test func steadyStatesMatchTheirClosedForms() throws {
         let model = Self.rat.checkedModel
         func parameter(_ name: String) -> Double { model.parameters.first { $0.name == name }!.defaultValue }
@@ -137,14 +138,18 @@ import Testing
             #expect(abs(run.column(state)![0] - parameter(gain) * x) < 1e-6 * parameter(gain) * x, "\(state)")
         }
         let occupancy = x * x / (1 + x * x)
+        // Sustained exposure settles at the occupancy; its drive is the normalised Hill of it.
+        #expect(abs(run.column("exposure")![0] - occupancy) < 1e-6)
+        let e50 = parameter("EXPOSURE50")
+        let drive = occupancy * occupancy * (1 + e50 * e50) / (e50 * e50 + occupancy * occupancy)
         let glia = run.column("glia")![0], astrocytes = run.column("astrocytes")![0], cytokines = run.column("cytokines")![0]
         // Astrocytes: k_A·G·(1 − A) = k_A,off·A; cytokines: the weighted mean of the two glia.
         let (kA, kAOff, wA) = (parameter("K_ASTRO_ON"), log(2) / parameter("HALF_ASTRO_OFF"), parameter("W_ASTRO"))
         #expect(abs(astrocytes - kA * glia / (kA * glia + kAOff)) < 1e-6)
         #expect(abs(cytokines - (glia + wA * astrocytes) / (1 + wA)) < 1e-6)
-        // Microglia: k(O + w·C)(1 − G) = k_off·G.
+        // Microglia: k(D + w·C)(1 − G) = k_off·G, D the drive of sustained exposure.
         let (k, w, kOff) = (parameter("K_GLIA_ON"), parameter("W_CYTOKINE"), log(2) / parameter("HALF_GLIA_OFF"))
-        #expect(abs(k * (occupancy + w * cytokines) * (1 - glia) - kOff * glia) < 1e-8, "glia \(glia) off its balance")
+        #expect(abs(k * (drive + w * cytokines) * (1 - glia) - kOff * glia) < 1e-8, "glia \(glia) off its balance")
         #expect(glia > 0.1)
         #expect(abs(run.column("sensitisation")![0] - cytokines) < 1e-6)
     }

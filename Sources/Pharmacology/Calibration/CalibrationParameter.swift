@@ -105,7 +105,7 @@ public struct CalibrationParameter: Sendable, Hashable, Codable {
             names = ["HALF_TOL_FAST", "GAIN_TOL_FAST", "GAIN_TOL_SLOW", "GAIN_TOL_CYTOKINE", "K_GLIA_ON", "W_CYTOKINE",
                      "HALF_GLIA_OFF", "K_ASTRO_ON", "HALF_ASTRO_OFF", "W_ASTRO", "K_RESOLVE", "HALF_SENSITISATION", "GAIN_OIH",
                      "GAIN_REBOUND", "N50_MSC_LUNG", "N50_MSC_IT", "K_RESOLUTION_ON", "HALF_RESOLUTION", "W_NERVE_INJURY",
-                     "HALF_NERVE_INJURY", "HALF_WITHDRAWAL_ESCALATION", "GAIN_WITHDRAWAL_ESCALATION"]
+                     "HALF_NERVE_INJURY", "HALF_EXPOSURE", "EXPOSURE50", "HALF_WITHDRAWAL_ESCALATION", "GAIN_WITHDRAWAL_ESCALATION"]
         case .mouse:
             files = ["morphine_mouse.wean"]
             names = ["EC50", "GAIN_TOL_FAST", "GAIN_TOL_SLOW"]

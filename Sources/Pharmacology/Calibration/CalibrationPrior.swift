@@ -60,6 +60,8 @@ public struct CalibrationPrior: Sendable, Hashable, Codable {
         CalibrationPrior("HALF_RESOLUTION", .rat, 1100, "h; \(byHand) to protection lasting up to 34 days (Hua 2016)"),
         CalibrationPrior("W_NERVE_INJURY", .rat, 5, "an assumption: a nerve injury drives glia like five times full receptor occupancy [unverified]"),
         CalibrationPrior("HALF_NERVE_INJURY", .rat, 100, "h; an assumption: the injury's drive fades over days [unverified]"),
+        CalibrationPrior("HALF_EXPOSURE", .rat, 24, "h; an assumption: glia respond to exposure sustained over about a day (Johnston 2004: 5 days of morphine, not 1) [unverified]"),
+        CalibrationPrior("EXPOSURE50", .rat, 0.3, "an assumption: half the glial drive at a sustained mean occupancy of 0.3 [unverified]"),
         CalibrationPrior("HALF_WITHDRAWAL_ESCALATION", .rat, 36, "h; an assumption: abstinence signs build over a day or two (the human course peaks 36-72 h after the last dose) [unverified]"),
         CalibrationPrior("GAIN_WITHDRAWAL_ESCALATION", .rat, 2, "an assumption: the syndrome at its peak a few times its first signs [unverified]"),
         CalibrationPrior("EC50", .mouse, 0.096, "mg/L; with the rat mechanism, the naive hot-plate ED50 3.65 mg/kg s.c. (Br J Pharmacol 2007;151:1324)"),
