@@ -38,6 +38,11 @@ import Pharmacology
         #expect(tour.clinic.taper.steps.map(\.mmePerDay) == [225, 180, 135, 90, 45, 30, 15, 0])
         #expect(tour.pharmacology.experiments.count == ExperimentCatalogue.all.count)
         #expect(abs(tour.pharmacology.tailFlick.map(\.mpe).max()! - 50) < 5)
+        // Spontaneous withdrawal: worse on day 2 than at half a day, subsided by day 10.
+        let cows = Dictionary(uniqueKeysWithValues: tour.pharmacology.withdrawal.map { ($0.day, $0.cows) })
+        let (halfDay, day2, day10) = (try #require(cows[0.5]), try #require(cows[2]), try #require(cows[10]))
+        #expect(day2 > halfDay)
+        #expect(day10 < 0.25 * cows.values.max()!)
         // The MSC stop: prevention keeps day 28's effect, reversal restores it after day 14, and
         // the human projection runs both arms at every time.
         let day = { (d: Double) in tour.msc.days.firstIndex(of: d)! }

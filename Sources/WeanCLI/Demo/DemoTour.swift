@@ -129,7 +129,13 @@ response(0) = KIN / KOUT
         var ed50: Double
         /// A rat tail-flick time course after the ED50 dose: (h, %MPE) every 15 min for 3 h.
         var tailFlick: [(time: Double, mpe: Double)]
+        /// A 70-kg patient stopping a month of oral morphine 20 mg every 4 h: (days after the last
+        /// dose, COWS) — spontaneous withdrawal building for about two days, then subsiding.
+        var withdrawal: [(day: Double, cows: Double)]
     }
+
+    /// Days after the last dose at which the demo reads the withdrawal course.
+    static let withdrawalDays: [Double] = [0.5, 1, 2, 3, 5, 7, 10]
 
     static func runPharmacology() throws -> PharmacologyRun {
         let experiments = try ExperimentCatalogue.all.map { (experiment: $0, result: try $0.run()) }
@@ -141,7 +147,14 @@ response(0) = KIN / KOUT
         let rat = try PKSimulation.run(try PKLibrary.model(.morphine, .rat),
                                        design: DosingDesign([.dose(DoseAmount(ed50, .mgPerKg), route: .sc, atHours: 0)]), outputTimes: times)
         let mpe = rat.readout(.mpe) ?? []
-        return PharmacologyRun(experiments: experiments, ed50: ed50, tailFlick: Array(zip(times, mpe)).map { (time: $0.0, mpe: $0.1) })
+        let lastDose = 30.0 * 24 - 4
+        let human = try PKSimulation.run(try PKLibrary.model(.morphine, .human),
+                                         design: DosingDesign([.repeated(DoseAmount(20, .mg), route: .oral, everyHours: 4, fromHours: 0, toHours: 30 * 24)],
+                                                              weightKilograms: 70),
+                                         outputTimes: withdrawalDays.map { lastDose + 24 * $0 })
+        let cows = human.readout(.cows) ?? []
+        return PharmacologyRun(experiments: experiments, ed50: ed50, tailFlick: Array(zip(times, mpe)).map { (time: $0.0, mpe: $0.1) },
+                               withdrawal: Array(zip(withdrawalDays, cows)).map { (day: $0.0, cows: $0.1) })
     }
 
     /// The MSC stop: Hua 2016's prevention and reversal designs in rats (from the experiments run
@@ -487,8 +500,9 @@ response(0) = KIN / KOUT
         text += "        swift run -c release wean taper --drug morphine --form er-tablet --dose \"90 mg q8h\" --speed va-faster\n\n"
 
         let ph = pharmacology
-        text += "7. Pharmacology: the opioid PK library (\(PKLibrary.models.count) natively compiled models: nine opioids in humans, morphine in\n"
-        text += "   rats and mice) and, for morphine, the mechanism of tolerance, withdrawal, glial activation, cytokines\n"
+        let humanOpioids = PKLibrary.models.filter { $0.species == .human }.count
+        text += "7. Pharmacology: the opioid PK library (\(PKLibrary.models.count) natively compiled models: \(humanOpioids) opioids in humans, morphine in\n"
+        text += "   rats and mice), each with the mechanism of tolerance, withdrawal, glial activation, cytokines\n"
         text += "   and BDNF/KCC2 hyperalgesia, rerunning published designs (`wean experiment`). Parameters are fixed once\n"
         text += "   per species; experiments change only doses, routes, times, treatments and knockouts. Calibration\n"
         text += "   targets chose parameters; validation targets did not.\n\n"
@@ -507,6 +521,10 @@ response(0) = KIN / KOUT
         }
         text += "\n   Rat tail flick after the model's ED50 dose (\(fixed(ph.ed50, decimals: 2)) mg/kg s.c.), %MPE every 30 min: "
         text += ph.tailFlick.enumerated().filter { $0.offset % 2 == 0 }.map { fixed($0.element.mpe, decimals: 0) }.joined(separator: " ") + "\n"
+        text += "   A patient stopping a month of oral morphine 20 mg every 4 h, COWS (0-48) "
+        text += ph.withdrawal.map { "\(fixed($0.day, decimals: $0.day < 1 ? 1 : 0)) d: \(fixed($0.cows, decimals: 0))" }.joined(separator: ", ") + "\n"
+        text += "   after the last dose: withdrawal builds for about two days after the drug has gone (texts: most intense\n"
+        text += "   at 36-72 h), then subsides; a dose relieves it within the hour.\n"
         text += "   Try: swift run -c release wean experiment list\n"
         text += "        swift run -c release wean experiment stuartharris2000-morphine-pk --plot morphine.svg\n"
         text += "        swift run -c release wean experiment calibrate --evaluations 0 --report calibration.html"
