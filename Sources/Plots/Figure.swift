@@ -63,12 +63,8 @@ public struct Figure: Sendable, Equatable {
         let parts = text.components(separatedBy: ". ")
         let sentences = parts.indices.map { $0 < parts.count - 1 ? parts[$0] + "." : parts[$0] }
         for sentence in sentences where !sentence.isEmpty {
-            let candidate = line.isEmpty ? sentence : line + " " + sentence
-            if fits(candidate) {
-                line = candidate
-            } else if fits(sentence) {
-                if !line.isEmpty { lines.append(line) }
-                line = sentence
+            if fits(sentence) {
+                add(sentence)
             } else {
                 for word in sentence.split(separator: " ", omittingEmptySubsequences: true) { add(String(word)) }
             }

@@ -64,7 +64,7 @@ import Testing
     }
 
     static let rat = try! PKLibrary.model(.morphine, .rat)
-    static func parameter(_ name: String) -> Double { rat.checkedModel.parameters.first { $0.name == name }!.defaultValue }
+    static func parameter(_ name: String) -> Double { rat.parameterValue(name)! }
     static let times = gridHours(from: 0, to: 8 * 24, step: 0.5)
     static let dailyDesign = DosingDesign([.repeated(DoseAmount(10, .mgPerKg), route: .sc, everyHours: 24, fromHours: 0, toHours: 8 * 24)])
 
@@ -124,10 +124,9 @@ import Testing
 
     /// Under a constant effect-site concentration the receptor tolerance states settle at their
     /// gains × Ce/EC50, sustained exposure at the occupancy O, and glial activation at the root of
-    /// K(D(O) + w·C)(1 − G) = k_off·G.
+    /// K(Φ(O) + w·C)(1 − G) = k_off·G.
     @Test func steadyStatesMatchTheirClosedForms() throws {
-        let model = Self.rat.checkedModel
-        func parameter(_ name: String) -> Double { model.parameters.first { $0.name == name }!.defaultValue }
+        let parameter = Self.parameter
         let weight = Species.rat.defaultWeightKilograms
         let clearance = parameter("CL_KG") * weight  // L/h
         let rate = 0.2 * weight  // mg/h IV

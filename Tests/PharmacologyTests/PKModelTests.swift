@@ -39,7 +39,7 @@ import Simulation
         let columns = try model.amountStates.map { try #require(trajectory.column($0), "\(file) has no state \($0)") }
         let weight = design.weight(for: model.species)
         // A patch puts its whole content on the skin when it goes on (PATCH_LOAD h × nominal rate).
-        let patchContent = 0.025 * (model.checkedModel.parameters.first { $0.name == "PATCH_LOAD" }?.defaultValue ?? .nan)
+        let patchContent = 0.025 * (model.parameterValue("PATCH_LOAD") ?? .nan)
         for (index, t) in times.enumerated() {
             let inSystem = columns.reduce(0) { $0 + $1[index] }
             let given = route == .transdermal ? (t >= 1 ? patchContent : 0) : design.milligramsGiven(through: t, weightKilograms: weight)
@@ -147,7 +147,7 @@ import Simulation
     /// on at the same instant, which keeps its whole content.
     @Test func patchReservoirEmptiesFirstOrderAndComesOffWithItsRemainder() throws {
         let model = try PKLibrary.model(.fentanyl, .human)
-        func parameter(_ name: String) -> Double { model.checkedModel.parameters.first { $0.name == name }!.defaultValue }
+        func parameter(_ name: String) -> Double { model.parameterValue(name)! }
         let load = parameter("PATCH_LOAD"), k = parameter("K_PATCH")
         let content = 0.05 * load
         let times = [0, 24, 71.5, 72, 100]
@@ -211,7 +211,7 @@ import Simulation
             return (cp[stop], (times[half] - length) * 60)
         }
         let short = try halvingMinutes(afterHours: 1), long = try halvingMinutes(afterHours: 8)
-        let clearance = try #require(model.checkedModel.parameters.first { $0.name == "CL70" }).defaultValue
+        let clearance = try #require(model.parameterValue("CL70"))
         #expect(abs(long.steady - 6e-3 * 70 / clearance) < 0.01 * long.steady, "Css \(long.steady) mg/L")
         #expect(long.halving > 1 && long.halving < 6, "\(long.halving) min after 8 h")
         #expect(abs(long.halving - short.halving) < 1.5, "\(short.halving) min after 1 h, \(long.halving) after 8 h")

@@ -7,9 +7,6 @@ import Testing
 /// relieves it at once; escalation touches nothing but the syndrome.
 @Suite struct WithdrawalCourseTests {
     static let human = try! PKLibrary.model(.morphine, .human)
-    static func parameter(_ model: OpioidModel, _ name: String) -> Double {
-        model.checkedModel.parameters.first { $0.name == name }!.defaultValue
-    }
 
     /// A month of oral morphine 20 mg every 4 h, ending at 30 days (the last dose at 30 d − 4 h).
     static let month = Administration.repeated(DoseAmount(20, .mg), route: .oral, everyHours: 4, fromHours: 0, toHours: 30 * 24)
@@ -25,8 +22,8 @@ import Testing
         let occupancy = try #require(run.column("occupancy"))
         #expect(occupancy.allSatisfy { $0 < 1e-6 }, "the drug must be gone three days after the last dose")
         let m0 = try #require(run.column("moderator"))[0], e0 = try #require(run.column("withdrawal_escalation"))[0]
-        let kM = log(2) / Self.parameter(Self.human, "HALF_MODERATOR"), kE = log(2) / Self.parameter(Self.human, "HALF_WITHDRAWAL_ESCALATION")
-        let gain = Self.parameter(Self.human, "GAIN_WITHDRAWAL_ESCALATION")
+        let kM = log(2) / Self.human.parameterValue("HALF_MODERATOR")!, kE = log(2) / Self.human.parameterValue("HALF_WITHDRAWAL_ESCALATION")!
+        let gain = Self.human.parameterValue("GAIN_WITHDRAWAL_ESCALATION")!
         let withdrawal = try #require(run.readout(.withdrawal))
         for (t, w) in zip(times, withdrawal) {
             let tau = t - start

@@ -83,7 +83,7 @@ public struct DosingDesign: Sendable, Hashable {
         }
         func checkLevel(_ level: Double, _ treatment: Treatment) throws(PharmacologyError) {
             guard level.isFinite, level >= 0, level <= treatment.maximumLevel else {
-                throw .invalidDesign("\(treatment.rawValue) level must be \(treatment.maximumLevel == .infinity ? "a finite number ≥ 0" : "between 0 and 1") (\(treatment.levelMeaning)); got \(level)")
+                throw .invalidDesign("\(treatment.rawValue) level must be \(treatment.levelRange) (\(treatment.levelMeaning)); got \(level)")
             }
         }
         func treatmentState(_ treatment: Treatment) throws(PharmacologyError) -> (Int, Double) {

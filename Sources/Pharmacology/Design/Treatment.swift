@@ -49,6 +49,9 @@ public enum Treatment: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The allowed levels in words, for messages.
+    public var levelRange: String { maximumLevel == .infinity ? "a finite number ≥ 0" : "between 0 and 1" }
+
     /// The largest meaningful level: fractions of a blocked pathway cannot exceed 1; a binder's
     /// concentration over its constant (naloxone, the antibody) has no upper bound.
     public var maximumLevel: Double {

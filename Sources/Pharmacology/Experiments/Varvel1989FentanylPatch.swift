@@ -24,11 +24,12 @@ extension Experiment {
         let plasma = trajectory.column("Cp")!.map { $0 * 1000 }
         let afterRemoval = try ExperimentSupport.summary(times, plasma, terminal: 36...72, what: "fentanyl after patch removal")
         let skinAtRemoval = trajectory.value("skin", at: 24)!
-        guard let load = model.checkedModel.parameters.first(where: { $0.name == "PATCH_LOAD" })?.defaultValue else {
+        guard let load = model.parameterValue("PATCH_LOAD") else {
             throw .invalidDesign("internal: \(model.file) has no PATCH_LOAD")
         }
-        let content = strength.milligramsPerHour(forWeightKilograms: 70) * load
-        let deliveredShare = (content - trajectory.value("patch_residue", at: 24)!) / (strength.milligramsPerHour(forWeightKilograms: 70) * 24)
+        let nominal = strength.milligramsPerHour(forWeightKilograms: 70)  // mg/h
+        let content = nominal * load
+        let deliveredShare = (content - trajectory.value("patch_residue", at: 24)!) / (nominal * 24)
         let absorptionAt24Hours = trajectory.value("absorption", at: 23.99)! * 1000
         let longTimes = gridHours(from: 0, to: 144, step: 0.25)
         let longRun = try PKSimulation.run(model, design: DosingDesign([.patch(strength: strength, fromHours: 0, toHours: 72)], weightKilograms: 70),

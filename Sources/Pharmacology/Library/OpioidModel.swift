@@ -70,6 +70,12 @@ public struct OpioidModel: Sendable {
     /// pathways) besides its PK; the others are PK-only (analgesia from Ce, no adaptation).
     public var isMechanistic: Bool { checkedModel.stateIndex("msc_lung") != nil }
 
+    /// The shipped value of parameter `name` (as written in the model file), or `nil` if the model
+    /// has no such parameter.
+    public func parameterValue(_ name: String) -> Double? {
+        checkedModel.parameters.first { $0.name == name }?.defaultValue
+    }
+
     /// The marker line that opens a file's mechanism parameters, and the one that opens its
     /// mechanism equations.
     static let mechanismParametersMarker = "# --- Mechanism parameters"

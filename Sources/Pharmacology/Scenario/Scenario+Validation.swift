@@ -262,8 +262,7 @@ extension Scenario {
 
     private func level(_ level: Double, _ treatment: Treatment) throws(ScenarioTextError) {
         guard level.isFinite, level >= 0, level <= treatment.maximumLevel else {
-            let range = treatment.maximumLevel == .infinity ? "a finite number ≥ 0" : "between 0 and 1"
-            throw ScenarioTextError("the \(treatment.rawValue) dose is an effect level, \(range) (\(treatment.levelMeaning)); got \(level)")
+            throw ScenarioTextError("the \(treatment.rawValue) dose is an effect level, \(treatment.levelRange) (\(treatment.levelMeaning)); got \(level)")
         }
     }
 

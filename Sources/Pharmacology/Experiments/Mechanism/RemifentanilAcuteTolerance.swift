@@ -14,22 +14,18 @@ extension Experiment {
     /// targets are validation. The tolerance of the fall, ±0.15, is about two standard deviations
     /// of the decline's timing (129 ± 27 min, 21 %) carried to the fraction left at 3 h
     /// (0.25^(1 ± 0.21) = 0.19–0.33).
-    static let vinik1998RemifentanilAcuteTolerance = Experiment(
+    static let vinik1998RemifentanilAcuteTolerance = remifentanilInfusionExperiment(
         name: "vinik1998-remifentanil-acute-tolerance",
         description: "human remifentanil 0.1 ug/kg/min IV for 4 h: analgesia peaks, then acute tolerance takes three quarters of it by 3 h",
-        citation: "Vinik HR, Kissin I, Anesth Analg 1998;86:1307-1311"
-    ) { () throws(PharmacologyError) in
-        let course = try remifentanilInfusion(microgramsPerKilogramPerMinute: 0.1, hours: 4)
-        let targets = [
-            ExperimentTarget(id: "peak-60-90min", kind: .validation,
-                             description: "minutes from the start of the infusion to the peak analgesic effect (60-90 min)",
-                             observed: 75, model: course.peakMinutes, tolerance: 15, unit: "min"),
-            ExperimentTarget(id: "quarter-left-at-3h", kind: .validation,
-                             description: "analgesic effect at 3 h relative to its peak (a quarter)",
-                             observed: 0.25, model: course.share(atHours: 3), tolerance: 0.15, unit: "fraction"),
-        ]
-        return ExperimentResult(name: "vinik1998-remifentanil-acute-tolerance", targets: targets,
-                                panels: [course.panel(title: "Remifentanil 0.1 ug/kg/min for 4 h (Vinik & Kissin 1998 design)")])
+        citation: "Vinik HR, Kissin I, Anesth Analg 1998;86:1307-1311",
+        microgramsPerKilogramPerMinute: 0.1, hours: 4, design: "Vinik & Kissin 1998"
+    ) { course in
+        [ExperimentTarget(id: "peak-60-90min", kind: .validation,
+                          description: "minutes from the start of the infusion to the peak analgesic effect (60-90 min)",
+                          observed: 75, model: course.peakMinutes, tolerance: 15, unit: "min"),
+         ExperimentTarget(id: "quarter-left-at-3h", kind: .validation,
+                          description: "analgesic effect at 3 h relative to its peak (a quarter)",
+                          observed: 0.25, model: course.share(atHours: 3), tolerance: 0.15, unit: "fraction")]
     }
 
     /// Gustorff B, Nahlik G, Hoerauf KH, Kress HG. "The absence of acute tolerance during
@@ -38,19 +34,27 @@ extension Experiment {
     /// Design: 70 kg [assumed]; "no acute tolerance" read as the effect at 3 h within a quarter of
     /// its peak [unverified: the study's measures and their spread not read]. Validation: the model
     /// sides with Vinik & Kissin's magnitude, so this target tests that choice.
-    static let gustorff2002RemifentanilNoAcuteTolerance = Experiment(
+    static let gustorff2002RemifentanilNoAcuteTolerance = remifentanilInfusionExperiment(
         name: "gustorff2002-remifentanil-no-acute-tolerance",
         description: "human remifentanil 0.08 ug/kg/min IV for 3 h: no acute tolerance (contrary to Vinik 1998)",
-        citation: "Gustorff B et al., Anesth Analg 2002;94:1223-1228"
-    ) { () throws(PharmacologyError) in
-        let course = try remifentanilInfusion(microgramsPerKilogramPerMinute: 0.08, hours: 3)
-        let targets = [
-            ExperimentTarget(id: "effect-kept-at-3h", kind: .validation,
-                             description: "analgesic effect at the end of 3 h relative to its peak (no acute tolerance: about 1)",
-                             observed: 1, model: course.share(atHours: 3), tolerance: 0.25, unit: "fraction"),
-        ]
-        return ExperimentResult(name: "gustorff2002-remifentanil-no-acute-tolerance", targets: targets,
-                                panels: [course.panel(title: "Remifentanil 0.08 ug/kg/min for 3 h (Gustorff 2002 design)")])
+        citation: "Gustorff B et al., Anesth Analg 2002;94:1223-1228",
+        microgramsPerKilogramPerMinute: 0.08, hours: 3, design: "Gustorff 2002"
+    ) { course in
+        [ExperimentTarget(id: "effect-kept-at-3h", kind: .validation,
+                          description: "analgesic effect at the end of 3 h relative to its peak (no acute tolerance: about 1)",
+                          observed: 1, model: course.share(atHours: 3), tolerance: 0.25, unit: "fraction")]
+    }
+
+    /// An experiment on a constant remifentanil infusion in a 70-kg adult: its analgesic course,
+    /// the targets read from it, and one panel of the course.
+    static func remifentanilInfusionExperiment(name: String, description: String, citation: String,
+                                               microgramsPerKilogramPerMinute rate: Double, hours: Double, design: String,
+                                               targets: @escaping @Sendable (RemifentanilCourse) -> [ExperimentTarget]) -> Experiment {
+        Experiment(name: name, description: description, citation: citation) { () throws(PharmacologyError) in
+            let course = try remifentanilInfusion(microgramsPerKilogramPerMinute: rate, hours: hours)
+            let title = "Remifentanil \(rate) ug/kg/min for \(Int(hours)) h (\(design) design)"
+            return ExperimentResult(name: name, targets: targets(course), panels: [course.panel(title: title)])
+        }
     }
 
     /// The analgesic course of a constant remifentanil infusion in a 70-kg adult, read every minute.
