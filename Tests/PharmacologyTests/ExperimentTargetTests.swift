@@ -14,6 +14,14 @@ import Testing
             "the model's analgesia peaks as soon as the effect site has equilibrated (12 min) and acute tolerance starts at once; the study saw it rise for 60-90 min",
         "gustorff2002-remifentanil-no-acute-tolerance/effect-kept-at-3h":
             "the model sides with Vinik 1998's acute tolerance (0.38 left at 3 h), which this study did not see (0.39 left against about 1)",
+        "jpet1977-single-dose-tolerance/long-term-peak-day-3":
+            "after one dose the slow receptor tolerance (26-h half-life) is largest when the drug has gone and only falls; the glial share, which peaks at 3 days, is smaller",
+        "jpet1977-single-dose-tolerance/single-dose-gone-by-day-11":
+            "the one dose activates a tenth of the microglia, which recruit astrocytes that resolve over weeks: a 1.15-fold shift stays for months",
+        "jpet1977-single-dose-tolerance/multiple-doses-gone-by-3-4-weeks":
+            "receptor tolerance linear in Ce/EC50 makes the shift a day after 300 mg/kg/day 24-fold, so a tenth of it is reached within a week although glial tolerance lasts months",
+        "abbott1982-escalation-tolerance/tail-flick-ed50-shift":
+            "the rat's tolerance gains are set by daily-dosing studies read as the fall of a fixed dose's effect, which need larger shifts than this ED50 study saw",
     ]
 
     /// Every experiment run once, shared by the tests below.

@@ -20,6 +20,8 @@ public enum ExperimentCatalogue {
         .raghavendra2004GliaTolerance,
         .ferrini2013BDNFKnockout,
         .mousePelletED50,
+        .singleDoseToleranceCourse,
+        .abbott1982EscalationTolerance,
         .chu2006HumanOIH,
         .cepeda2010StableDose,
         .kolb1938MorphineAbstinence,
