@@ -25,22 +25,17 @@ extension Experiment {
         let test = DoseResponseTest(atHours: 72, doses: doses, unit: .mgPerKg, route: .sc)
         let design = DosingDesign([.pellet(DoseAmount(75, .mg), atHours: 0, removeHours: nil)],
                                   weightKilograms: Species.mouse.defaultWeightKilograms)
-        let result = try test.run(model, design: design)
-        let naive = result.ed50Naive ?? .nan
-        let shift = result.ed50Ratio ?? (result.aboveRange ? doses.last! / naive : .nan)
+        let shift = PotencyShift(try test.run(model, design: design))
         let targets = [
             ExperimentTarget(id: "naive-ed50", kind: .calibration, description: "s.c. ED50 of drug-naive mice (3.2-4.1; ±30 % between studies)",
-                             observed: 3.65, model: naive, tolerance: ExperimentSupport.betweenStudy(3.65), unit: "mg/kg"),
+                             observed: 3.65, model: shift.result.ed50Naive ?? .nan, tolerance: ExperimentSupport.betweenStudy(3.65), unit: "mg/kg"),
             ExperimentTarget(id: "pellet-ed50-shift", kind: .calibration,
-                             description: "ED50 with a 75 mg pellet in place / naive ED50 (7.3; range ±50 %)"
-                                 + (result.aboveRange ? "; model: no dose reached 50 %, a lower bound" : ""),
-                             observed: 7.3, model: shift, tolerance: 3.65, unit: "ratio"),
+                             description: "ED50 with a 75 mg pellet in place / naive ED50 (7.3; range ±50 %)" + shift.lowerBoundNote,
+                             observed: 7.3, model: shift.fold, tolerance: 3.65, unit: "ratio"),
         ]
-        let panel = ExperimentPanel(
-            title: "Mouse s.c. morphine dose-response, naive and 72 h after a 75 mg pellet", xLabel: "dose (mg/kg)", yLabel: "%MPE", logX: true,
-            curves: [ExperimentSupport.curve("naive", doses, result.naiveResponses),
-                     ExperimentSupport.curve("75 mg pellet, 72 h", doses, result.responses, dashed: true)],
-            observations: [ExperimentPanel.Observations(name: "ED50 naive and with pellet (BJP 2007)", x: [3.65, 23.1], y: [50, 50], lower: nil, upper: nil)])
+        let panel = shift.panel(
+            title: "Mouse s.c. morphine dose-response, naive and 72 h after a 75 mg pellet", testedLabel: "75 mg pellet, 72 h",
+            observations: ExperimentPanel.Observations(name: "ED50 naive and with pellet (BJP 2007)", x: [3.65, 23.1], y: [50, 50], lower: nil, upper: nil))
         return ExperimentResult(name: "bjp2007-mouse-pellet-ed50", targets: targets, panels: [panel])
     }
 }

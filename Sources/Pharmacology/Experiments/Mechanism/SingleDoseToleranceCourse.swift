@@ -59,34 +59,27 @@ extension Experiment {
     }
 }
 
-/// The course of tolerance (EC50 fold − 1) after a last dose, on a half-hour grid for 70 days: its
-/// largest value from 24 h after that dose, and when it falls below a tenth of that (the 70 days, a
-/// lower bound, when it does not).
-private struct LongTermTolerance {
+/// The course of tolerance (EC50 fold − 1) after a last dose, on a half-hour grid for 70 days, read
+/// by `LongTermToleranceReading`.
+struct LongTermTolerance {
     static let windowDays = 70.0
     let times: [Double]
     let shift: [Double]
-    let peak: Double
-    let peakHours: Double
-    let recoveryDays: Double
-    let recovered: Bool
+    let reading: LongTermToleranceReading
 
     init(_ model: OpioidModel, _ design: DosingDesign, lastDoseHours: Double) throws(PharmacologyError) {
-        let times = gridHours(from: 0, to: lastDoseHours + Self.windowDays * 24, step: 0.5)
+        times = gridHours(from: 0, to: lastDoseHours + Self.windowDays * 24, step: 0.5)
         let run = try PKSimulation.run(model, design: design, outputTimes: times)
         guard let fold = run.readout(.tolerance) else { throw .invalidDesign("\(model.name) has no tolerance readout") }
-        let shift = fold.map { $0 - 1 }
-        let longTerm = times.indices.filter { times[$0] >= lastDoseHours + 24 }
-        let peakIndex = longTerm.max { shift[$0] < shift[$1] }!
-        let peak = shift[peakIndex]
-        self.times = times
-        self.shift = shift
-        self.peak = peak
-        peakHours = times[peakIndex] - lastDoseHours
-        let recovered = longTerm.first { $0 > peakIndex && shift[$0] < 0.1 * peak }
-        self.recovered = recovered != nil
-        recoveryDays = recovered.map { (times[$0] - lastDoseHours) / 24 } ?? Self.windowDays
+        shift = fold.map { $0 - 1 }
+        reading = LongTermToleranceReading(times: times, shift: shift, lastDoseHours: lastDoseHours)
     }
+
+    var peak: Double { reading.peak }
+    var peakHours: Double { reading.peakHours }
+    var recovered: Bool { reading.recoveryHours != nil }
+    /// Days from the last dose to recovery; the window's length, a lower bound, without one.
+    var recoveryDays: Double { reading.recoveryHours.map { $0 / 24 } ?? Self.windowDays }
 
     func shift(atHours hours: Double) -> Double { shift[times.firstIndex { $0 >= hours }!] }
 
@@ -95,5 +88,28 @@ private struct LongTermTolerance {
     func plotted(_ name: String, fromHours: Double) -> ExperimentPanel.Curve {
         let kept = times.indices.filter { times[$0] >= 1 && Int(times[$0] * 2) % 6 == 0 }
         return ExperimentSupport.curve(name, kept.map { (times[$0] - fromHours) / 24 }, kept.map { shift[$0] })
+    }
+}
+
+/// How a tolerance course is read: long-term tolerance is what is left from 24 h after the last
+/// dose, when the drug has gone; its peak is the largest shift from then on, and recovery the
+/// first time after the peak that the shift is below a tenth of it (as
+/// `dicesaremannelli2018-tolerance-recovery` reads full recovery).
+struct LongTermToleranceReading: Equatable {
+    /// The largest long-term shift (EC50 fold − 1).
+    let peak: Double
+    /// Its time after the last dose, h.
+    let peakHours: Double
+    /// Hours from the last dose to recovery; `nil` if the course never falls so far.
+    let recoveryHours: Double?
+
+    /// `times` increasing, h, at least one of them 24 h or more after `lastDoseHours`.
+    init(times: [Double], shift: [Double], lastDoseHours: Double) {
+        let longTerm = times.indices.filter { times[$0] >= lastDoseHours + 24 }
+        let peakIndex = longTerm.max { shift[$0] < shift[$1] }!
+        peak = shift[peakIndex]
+        peakHours = times[peakIndex] - lastDoseHours
+        let threshold = 0.1 * peak
+        recoveryHours = longTerm.first { $0 > peakIndex && shift[$0] < threshold }.map { times[$0] - lastDoseHours }
     }
 }
