@@ -25,6 +25,7 @@ public enum ExperimentCatalogue {
         .chu2006HumanOIH,
         .cepeda2010StableDose,
         .kolb1938MorphineAbstinence,
+        .dyer1999MethadoneInterdose,
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
         .lee2009LungKinetics,

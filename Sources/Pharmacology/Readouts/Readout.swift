@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an experimenter or a clinician measures, derived from a simulated time course.
 ///
 /// Rodent nociception: tail-flick latency and %MPE, von Frey threshold. Humans: pain NRS, COWS and
@@ -128,10 +130,12 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// COWS total for a withdrawal syndrome `w` (0–1): linear, a full syndrome being the scale's
-    /// maximum of 48 [unverified: the slope is an assumption; the syndrome's time course is
-    /// calibrated (`kolb1938-morphine-abstinence`), its size on the scale is not].
-    public static func cows(withdrawal w: Double) -> Double { 48 * min(1, max(0, w)) }
+    /// COWS total for a withdrawal syndrome `w` (≥ 0, in units of the counter-adaptation's
+    /// logarithmic signal): 48·(1 − e^(−w)), linear (48·w) for mild syndromes and bounded by the
+    /// scale's maximum of 48, which no syndrome reaches [unverified: the slope and the form are
+    /// assumptions; the syndrome's time course is calibrated (`kolb1938-morphine-abstinence`),
+    /// its size on the scale is not].
+    public static func cows(withdrawal w: Double) -> Double { 48 * (1 - exp(-max(0, w))) }
 }
 
 extension Trajectory {
