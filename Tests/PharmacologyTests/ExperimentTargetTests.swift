@@ -22,6 +22,8 @@ import Testing
             "receptor tolerance linear in Ce/EC50 makes the shift a day after 300 mg/kg/day 24-fold, so a tenth of it is reached within a week although glial tolerance lasts months",
         "abbott1982-escalation-tolerance/tail-flick-ed50-shift":
             "the rat's tolerance gains are set by daily-dosing studies read as the fall of a fixed dose's effect, which need larger shifts than this ED50 study saw",
+        "gossop1987-methadone-detoxification/dose-not-a-major-determinant":
+            "the counter-adaptation answers ln(1 + Ce/EC50), linear below the EC50, so a taper from 20 mg keeps less of it than one from 60 mg (1.7-fold peak)",
     ]
 
     /// Every experiment run once, shared by the tests below.

@@ -26,6 +26,7 @@ public enum ExperimentCatalogue {
         .cepeda2010StableDose,
         .kolb1938MorphineAbstinence,
         .dyer1999MethadoneInterdose,
+        .gossop1987MethadoneDetoxification,
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
         .lee2009LungKinetics,
