@@ -59,6 +59,21 @@ import Testing
         #expect(Readout.pain.value(analgesia: 0, hyperalgesia: 0.9, species: .human) == 10)
     }
 
+    /// COWS from the withdrawal syndrome: 48·(1 − e^(−w)) — none without withdrawal, 48·w for a
+    /// mild syndrome, 48·(1 − 1/e) at w = 1, rising and bounded by the scale's 48 however large
+    /// the syndrome; a negative value (round-off) reads as none.
+    @Test func cowsMapsTheSyndromeOntoItsScale() {
+        #expect(Readout.cows(withdrawal: 0) == 0)
+        #expect(Readout.cows(withdrawal: -1e-12) == 0)
+        let faint = 1e-9  // 48·(w − w²/2 + w³/6 − …): the linear term, to the double's precision
+        #expect(abs(Readout.cows(withdrawal: faint) - 48 * (faint - faint * faint / 2)) <= 4 * 48 * faint * Double.ulpOfOne)
+        #expect(abs(Readout.cows(withdrawal: 1) - 48 * (1 - exp(-1))) < 1e-12)
+        let ladder = stride(from: 0.0, through: 40, by: 0.25).map { Readout.cows(withdrawal: $0) }
+        #expect(zip(ladder, ladder.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(ladder.allSatisfy { $0 >= 0 && $0 <= 48 })
+        #expect(Readout.cows(withdrawal: .infinity) == 48)
+    }
+
     /// Rat %MPE over time after the model's own ED50 dose (from the dose-response experiment) peaks
     /// at 50 %, and analgesia follows the effect site (its peak later than the plasma peak).
     @Test func tailFlickTimeCourse() throws {

@@ -134,8 +134,9 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     /// logarithmic signal): 48·(1 − e^(−w)), linear (48·w) for mild syndromes and bounded by the
     /// scale's maximum of 48, which no syndrome reaches [unverified: the slope and the form are
     /// assumptions; the syndrome's time course is calibrated (`kolb1938-morphine-abstinence`),
-    /// its size on the scale is not].
-    public static func cows(withdrawal w: Double) -> Double { 48 * (1 - exp(-max(0, w))) }
+    /// its size on the scale is not]. Computed as −48·expm1(−w), accurate to a few ulps also for
+    /// the faint syndromes between doses, where 1 − e^(−w) would cancel.
+    public static func cows(withdrawal w: Double) -> Double { -48 * expm1(-max(0, w)) }
 }
 
 extension Trajectory {
