@@ -24,6 +24,8 @@ import Testing
             "the rat's tolerance gains are set by daily-dosing studies read as the fall of a fixed dose's effect, which need larger shifts than this ED50 study saw",
         "gossop1987-methadone-detoxification/dose-not-a-major-determinant":
             "the counter-adaptation answers ln(1 + Ce/EC50), linear below the EC50, so a taper from 20 mg keeps less of it than one from 60 mg (1.7-fold peak)",
+        "martin1973-methadone-abstinence/peak-72-96h":
+            "the drive keeps growing until methadone has fallen below its EC50, about 3 half-lives from a maintenance dose, and the syndrome escalates for a day more: the peak comes at 6 days",
     ]
 
     /// Every experiment run once, shared by the tests below.

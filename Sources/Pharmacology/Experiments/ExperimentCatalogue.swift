@@ -27,6 +27,7 @@ public enum ExperimentCatalogue {
         .kolb1938MorphineAbstinence,
         .dyer1999MethadoneInterdose,
         .gossop1987MethadoneDetoxification,
+        .martin1973MethadoneAbstinence,
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
         .lee2009LungKinetics,
