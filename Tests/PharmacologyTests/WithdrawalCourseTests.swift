@@ -12,8 +12,8 @@ import Testing
     static let month = Administration.repeated(DoseAmount(20, .mg), route: .oral, everyHours: 4, fromHours: 0, toHours: 30 * 24)
     static let lastDose = 30.0 * 24 - 4
 
-    /// After the opioid has gone, the receptor signal is 0, the drive is the moderator decaying with its
-    /// half-life and the escalation relaxes to its gain: with k_M = ln2/t½_M, k_E = ln2/t½_E and
+    /// After the opioid has gone, the receptor signal is 0, the drive is the moderator decaying
+    /// with its half-life and the escalation relaxes to its gain: with k_M = ln2/t½_M, k_E = ln2/t½_E and
     /// E₀, M₀ at a time t₀ when the drug is gone,
     /// W(t) = M₀·e^(−k_M·τ)·(1 + G + (E₀ − G)·e^(−k_E·τ)) / (1 + G), τ = t − t₀.
     @Test func afterTheDrugHasGoneTheSyndromeFollowsItsClosedForm() throws {

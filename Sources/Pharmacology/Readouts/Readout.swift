@@ -35,8 +35,10 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     case astrocytes
     /// Pro-inflammatory cytokine pool (IL-1β/TNF), fraction of maximal (0–1).
     case cytokines
-    /// Withdrawal syndrome (0–1): the counter-adaptation not matched by receptor activation,
-    /// escalating while it stays unopposed (its first signs a fraction of the sustained syndrome).
+    /// Withdrawal syndrome (≥ 0, in natural-log units of the receptor signal ln(1 + Ce/EC50)):
+    /// the counter-adaptation not matched by receptor activation, escalating while it stays
+    /// unopposed (its first signs a fraction of the sustained syndrome); about 0.74 at the peak
+    /// after a month of morphine 30 mg s.c. every 6 h.
     case withdrawal
     /// Clinical Opiate Withdrawal Scale, 0–48 (humans): the withdrawal syndrome on the scale.
     case cows
@@ -53,7 +55,8 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .pain: "NRS 0-10"
         case .dailyMME: "MME/day"
         case .tolerance: "fold EC50"
-        case .oih, .glia, .astrocytes, .cytokines, .withdrawal: "fraction"
+        case .oih, .glia, .astrocytes, .cytokines: "fraction"
+        case .withdrawal: "ln units"
         case .cows: "COWS 0-48"
         case .mscCells: "cells"
         }
@@ -74,7 +77,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .glia: "spinal microglial activation, fraction of maximal"
         case .astrocytes: "spinal astrocyte activation, fraction of maximal"
         case .cytokines: "pro-inflammatory cytokine pool (IL-1beta/TNF), fraction of maximal"
-        case .withdrawal: "withdrawal syndrome: counter-adaptation not matched by receptor activation, escalating while unopposed"
+        case .withdrawal: "withdrawal syndrome: counter-adaptation (to ln(1 + Ce/EC50)) not matched by receptor activation, escalating while unopposed"
         case .cows: "Clinical Opiate Withdrawal Scale total"
         case .mscCells: "viable transplanted mesenchymal stem cells (lung and intrathecal)"
         }
