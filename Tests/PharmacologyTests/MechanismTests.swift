@@ -227,6 +227,31 @@ import Testing
         #expect(abs(halfOfSixty.after - half.after) < 0.25 * half.after, "halving 60 mg \(halfOfSixty.after) against 120 mg \(half.after)")
     }
 
+    /// Tapers as the guidance shapes them, from oral morphine 20 mg every 4 h for 60 days: 10 % of
+    /// the starting dose a week stays below mild withdrawal (COWS 5) throughout, while 25 % a day
+    /// brings at least twice its peak and about what stopping at once brings (CDC 2022 and HHS
+    /// 2019: slow tapers to avoid withdrawal; science.md §5).
+    @Test func slowTapersAvoidWithdrawalThatFastOnesBring() throws {
+        let human = try PKLibrary.model(.morphine, .human)
+        let start = 60.0 * 24
+        func peakCOWS(stepsOfMilligrams steps: [Double], everyDays days: Double) throws -> Double {
+            var administrations: [Administration] = [.repeated(DoseAmount(20, .mg), route: .oral, everyHours: 4, fromHours: 0, toHours: start)]
+            for (k, amount) in steps.enumerated() where amount > 0 {
+                let from = start + Double(k) * days * 24
+                administrations.append(.repeated(DoseAmount(amount, .mg), route: .oral, everyHours: 4, fromHours: from, toHours: from + days * 24))
+            }
+            let end = start + (Double(steps.count) * days + 20) * 24
+            let cows = try #require(PKSimulation.run(human, design: DosingDesign(administrations), outputTimes: gridHours(from: start, to: end, step: 2)).readout(.cows))
+            return cows.max()!
+        }
+        let weekly = try peakCOWS(stepsOfMilligrams: (1...10).map { 20 * (1 - 0.1 * Double($0)) }, everyDays: 7)
+        let daily = try peakCOWS(stepsOfMilligrams: [15, 10, 5, 0], everyDays: 1)
+        let abrupt = try peakCOWS(stepsOfMilligrams: [0], everyDays: 1)
+        #expect(weekly < 5, "10 % a week: \(weekly)")
+        #expect(daily > 2 * weekly && daily > 5, "25 % a day: \(daily)")
+        #expect(daily <= abrupt && daily > 0.7 * abrupt, "25 % a day \(daily) against stopping \(abrupt)")
+    }
+
     /// Treatments outside their range, and on PK-only models, are errors.
     @Test func treatmentErrors() throws {
         #expect(throws: PharmacologyError.self) {
