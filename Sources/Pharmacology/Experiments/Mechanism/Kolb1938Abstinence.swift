@@ -29,23 +29,18 @@ extension Experiment {
         let design = DosingDesign([.repeated(DoseAmount(30, .mg), route: .sc, everyHours: every, fromHours: 0, toHours: stop)])
         let run = try PKSimulation.run(model, design: design, outputTimes: times)
         let withdrawal = run.readout(.withdrawal)!, cows = run.readout(.cows)!
-        let after = times.indices.filter { times[$0] >= lastDose }
-        let peakIndex = after.max { withdrawal[$0] < withdrawal[$1] }!
-        let peak = withdrawal[peakIndex]
-        // The last dose first suppresses withdrawal; onset is its return to COWS 5 (mild).
-        let suppressed = after.filter { times[$0] <= lastDose + every }.min { withdrawal[$0] < withdrawal[$1] }!
-        let onset = after.first { $0 > suppressed && cows[$0] >= 5 }.map { times[$0] - lastDose } ?? .infinity
+        let course = AbstinenceReading(times: times, withdrawal: withdrawal, lastDoseHours: lastDose, dosingIntervalHours: every)
         let dayTen = withdrawal[times.firstIndex { $0 >= lastDose + 10 * 24 }!]
         let targets = [
             ExperimentTarget(id: "peak-36-72h", kind: .calibration,
                              description: "hours from the last dose to the most intense withdrawal (36-72 h)",
-                             observed: 54, model: times[peakIndex] - lastDose, tolerance: 18, unit: "h"),
+                             observed: 54, model: course.peakHours, tolerance: 18, unit: "h"),
             ExperimentTarget(id: "subsided-by-day-10", kind: .calibration,
                              description: "withdrawal 10 days after the last dose relative to its peak (subsiding over 5-10 days: at most a quarter left)",
-                             observed: 0.1, model: dayTen / max(peak, 1e-12), tolerance: 0.15, unit: "fraction"),
+                             observed: 0.1, model: dayTen / max(course.peak, 1e-12), tolerance: 0.15, unit: "fraction"),
             ExperimentTarget(id: "mild-by-8-16h", kind: .validation,
                              description: "hours from the last dose until withdrawal returns to COWS 5, mild (restless and anxious over 8-16 h; yawning, sweating, running nose within about 14 h)",
-                             observed: 12, model: onset, tolerance: 4, unit: "h"),
+                             observed: 12, model: course.onsetHours, tolerance: 4, unit: "h"),
         ]
         let axis = times.map { ($0 - lastDose) / 24 }
         let panels = [

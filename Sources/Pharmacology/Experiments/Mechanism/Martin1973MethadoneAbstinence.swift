@@ -11,7 +11,7 @@ extension Experiment {
     ///
     /// Design: methadone 60 mg by mouth once daily for 60 days, then none [unverified: a common
     /// maintenance dose]. Onset is read as the return of COWS 5 after the last dose, the end as the
-    /// last time COWS is at 5 or above. Held out: written from the summaries and run once against
+    /// last time COWS is at 5 or above (`AbstinenceReading`). Held out: written from the summaries and run once against
     /// the model; no parameter was chosen from them.
     static let martin1973MethadoneAbstinence = Experiment(
         name: "martin1973-methadone-abstinence",
@@ -22,23 +22,19 @@ extension Experiment {
         let stop = 60.0 * 24, lastDose = stop - 24
         let times = gridHours(from: lastDose - 24, to: lastDose + 30 * 24, step: 1)
         let design = DosingDesign([.repeated(DoseAmount(60, .mg), route: .oral, everyHours: 24, fromHours: 0, toHours: stop)])
-        let cows = try PKSimulation.run(model, design: design, outputTimes: times).readout(.cows)!
-        let after = times.indices.filter { times[$0] >= lastDose }
-        let peak = after.max { cows[$0] < cows[$1] }!
-        // The dose first relieves the trough's withdrawal; onset is its return to COWS 5.
-        let relieved = after.filter { times[$0] <= lastDose + 12 }.min { cows[$0] < cows[$1] }!
-        let onset = after.first { $0 > relieved && cows[$0] >= 5 }.map { times[$0] - lastDose } ?? .infinity
-        let end = after.last { cows[$0] >= 5 }.map { (times[$0] - lastDose) / 24 } ?? 0
+        let run = try PKSimulation.run(model, design: design, outputTimes: times)
+        let cows = run.readout(.cows)!
+        let course = AbstinenceReading(times: times, withdrawal: run.readout(.withdrawal)!, lastDoseHours: lastDose, dosingIntervalHours: 24)
         let targets = [
             ExperimentTarget(id: "onset-24-48h", kind: .validation,
                              description: "hours from the last dose until withdrawal reaches COWS 5, mild (first symptoms 24-48 h)",
-                             observed: 36, model: onset, tolerance: 12, unit: "h"),
+                             observed: 36, model: course.onsetHours, tolerance: 12, unit: "h"),
             ExperimentTarget(id: "peak-72-96h", kind: .validation,
                              description: "hours from the last dose to the most intense withdrawal (72-96 h)",
-                             observed: 84, model: times[peak] - lastDose, tolerance: 12, unit: "h"),
+                             observed: 84, model: course.peakHours, tolerance: 12, unit: "h"),
             ExperimentTarget(id: "lasts-10-20-days", kind: .validation,
                              description: "days from the last dose until withdrawal stays below COWS 5 (10-20 days)",
-                             observed: 15, model: end, tolerance: 5, unit: "d"),
+                             observed: 15, model: (course.endHours ?? 0) / 24, tolerance: 5, unit: "d"),
         ]
         let axis = times.map { ($0 - lastDose) / 24 }
         let panel = ExperimentPanel(title: "Abrupt stop after 60 days of methadone 60 mg daily", xLabel: "days after the last dose", yLabel: "COWS 0-48",
