@@ -72,6 +72,9 @@ import Testing
         #expect(zip(ladder, ladder.dropFirst()).allSatisfy { $0 <= $1 })
         #expect(ladder.allSatisfy { $0 >= 0 && $0 <= 48 })
         #expect(Readout.cows(withdrawal: .infinity) == 48)
+        for score in [0.0, 1e-9, 5, 12, 24, 47.9] {
+            #expect(abs(Readout.cows(withdrawal: Readout.withdrawal(cows: score)) - score) <= 1e-12 * max(1, score), "COWS \(score)")
+        }
     }
 
     /// Rat %MPE over time after the model's own ED50 dose (from the dose-response experiment) peaks

@@ -140,6 +140,10 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     /// its size on the scale is not]. Computed as −48·expm1(−w), accurate to a few ulps also for
     /// the faint syndromes between doses, where 1 − e^(−w) would cancel.
     public static func cows(withdrawal w: Double) -> Double { -48 * expm1(-max(0, w)) }
+
+    /// The withdrawal syndrome that scores `cows` (0 ≤ cows < 48): the inverse of
+    /// `cows(withdrawal:)`, −ln(1 − cows/48), computed as −log1p(−cows/48).
+    public static func withdrawal(cows: Double) -> Double { -log1p(-cows / 48) }
 }
 
 extension Trajectory {

@@ -9,8 +9,8 @@ import Foundation
 /// onset is the first time after the least withdrawal within one dosing interval of the last dose
 /// that the syndrome reaches mild again.
 struct AbstinenceReading: Equatable {
-    /// The syndrome at COWS 5: 48·(1 − e^(−w)) = 5.
-    static let mild = -log1p(-5.0 / 48)
+    /// The syndrome that scores COWS 5.
+    static let mild = Readout.withdrawal(cows: 5)
 
     /// Hours from the last dose until withdrawal is mild again; infinite if it never is.
     let onsetHours: Double

@@ -34,12 +34,12 @@ extension Experiment {
         let times = gridHours(from: start, to: days * 24, step: 0.5)
         let design = DosingDesign([.repeated(DoseAmount(60, .mg), route: .oral, everyHours: 24, fromHours: 0, toHours: days * 24)])
         let typical = try PKSimulation.run(model, design: design, outputTimes: times)
-        let fastKA = 4 * (model.parameterValue("KA_ORAL") ?? .nan)
-        let steeper = try PKSimulation.run(model, design: design, outputTimes: times, parameters: ["KA_ORAL": fastKA])
+        guard let absorption = model.parameterValue("KA_ORAL") else { throw .invalidDesign("\(model.file) has no oral absorption rate KA_ORAL") }
+        let steeper = try PKSimulation.run(model, design: design, outputTimes: times, parameters: ["KA_ORAL": 4 * absorption])
         let cp = typical.readout(.plasmaConcentration)!, cows = typical.readout(.cows)!
         let cpSteeper = steeper.readout(.plasmaConcentration)!, cowsSteeper = steeper.readout(.cows)!
-        // The trough: just before the next dose, the last sample of the interval (the dose at
-        // `days * 24` is given after the output at that instant).
+        // The trough: the end of the 60th interval, the last sample (dosing covers [0, days·24),
+        // so no dose falls on it).
         let trough = cows[cows.count - 1], troughSteeper = cowsSteeper[cowsSteeper.count - 1]
         let targets = [
             ExperimentTarget(id: "withdrawal-inverse-to-concentration", kind: .validation,
