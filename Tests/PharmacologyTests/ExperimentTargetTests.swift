@@ -26,6 +26,14 @@ import Testing
             "the counter-adaptation answers ln(1 + Ce/EC50), linear below the EC50, so a taper from 20 mg keeps less of it than one from 60 mg (1.7-fold peak)",
         "martin1973-methadone-abstinence/peak-72-96h":
             "the drive keeps growing until methadone has fallen below its EC50, about 3 half-lives from a maintenance dose, and the syndrome escalates for a day more: the peak comes at 6 days",
+        "stitzer1991-precipitated-withdrawal/precipitated-at-24h":
+            "the counter-adaptation (55-h half-life) has formed little in a day while methadone is still on the receptors, and naloxone at 5 times its Ki leaves a signal near it",
+        "stitzer1991-precipitated-withdrawal/similar-at-24h-and-96h":
+            "the same: the 24-h challenge precipitates a fraction of the 96-h one",
+        "stitzer1991-precipitated-withdrawal/none-at-168h":
+            "the counter-adaptation formed over four days outlasts methadone by days",
+        "stitzer1991-precipitated-withdrawal/no-spontaneous-withdrawal":
+            "the same counter-adaptation, unopposed as methadone goes, escalates whatever its size (escalation answers the unopposed fraction): COWS 6 at 7 days after one dose",
     ]
 
     /// Every experiment run once, shared by the tests below.

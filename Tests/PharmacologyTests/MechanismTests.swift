@@ -162,15 +162,19 @@ import Testing
         let i = Self.times.firstIndex(of: 5 * 24 + 1.5)!
         // With the receptors blocked, most of the counter-adaptation is unopposed at once: the
         // signal it answers, ln(1 + x), falls with x = Ce / EC50 / (1 + naloxone) a hundredfold;
-        // it shows as withdrawal scaled by how far sustained withdrawal has escalated it so far.
+        // it shows as withdrawal in full: naloxone also blocks the opioid-mediated restraint on the
+        // syndrome that spontaneous abstinence depletes only over a day or two.
         let moderator = challenged.column("moderator")![i]
         let x = challenged.column("Ce")![i] / Self.parameter("EC50") / (1 + challenged.column("naloxone")![i])
         #expect(moderator > 0.1)
         #expect(abs(challenged.column("withdrawal_drive")![i] - (moderator - log(1 + x))) < 1e-9)
         #expect(challenged.column("withdrawal_drive")![i] > 0.6 * moderator)
         let gain = Self.parameter("GAIN_WITHDRAWAL_ESCALATION"), escalation = challenged.column("withdrawal_escalation")![i]
-        #expect(abs(challenged.readout(.withdrawal)![i] - challenged.column("withdrawal_drive")![i] * (1 + escalation) / (1 + gain)) < 1e-9)
-        #expect(challenged.readout(.withdrawal)![i] > 0.6 * moderator / (1 + gain))
+        let naloxone = challenged.column("naloxone")![i], drive = challenged.column("withdrawal_drive")![i]
+        let restraint = (gain - escalation) / ((1 + gain) * (1 + naloxone))
+        #expect(abs(challenged.readout(.withdrawal)![i] - drive * (1 - restraint)) < 1e-9)
+        #expect(restraint < 0.05, "naloxone at \(naloxone) times its Ki lifts nearly all the restraint")
+        #expect(challenged.readout(.withdrawal)![i] > 0.6 * moderator)
         #expect(plain.readout(.withdrawal)![i] < 0.5 * challenged.readout(.withdrawal)![i])
         #expect(challenged.readout(.mpe)![i] < plain.readout(.mpe)![i] - 20)
         let naive = try Self.run(design: DosingDesign([.treatmentBolus(.naloxone, level: 100, atHours: 1)]))

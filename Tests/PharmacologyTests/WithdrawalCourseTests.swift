@@ -50,9 +50,10 @@ import Testing
         #expect(cows.allSatisfy { $0 >= 0 && $0 <= 48 })
     }
 
-    /// Naloxone in a dependent patient brings withdrawal within minutes, at once — the first-signs
-    /// part of the syndrome, which escalates little while naloxone lasts — and it resolves as
-    /// naloxone goes and the opioid takes the receptors back.
+    /// Naloxone in a dependent patient brings withdrawal within minutes, at once and in full —
+    /// more intense than the peak of spontaneous withdrawal after stopping, as clinical texts
+    /// describe precipitated withdrawal — and it resolves as naloxone goes and the opioid takes the
+    /// receptors back.
     @Test func precipitatedWithdrawalIsImmediate() throws {
         let challenge = 29.0 * 24 + 1
         let times = gridHours(from: challenge - 1, to: challenge + 12, step: 0.25)
@@ -66,6 +67,32 @@ import Testing
         let firstHours = times.indices.filter { times[$0] <= challenge + 3 }.map { cows[$0] }.max()!
         #expect(cows[quarterHour] >= 0.8 * firstHours, "at once, not building over hours")
         #expect(cows.last! < 1, "resolved as naloxone goes")
+        let stopped = try PKSimulation.run(Self.human, design: DosingDesign([Self.month]),
+                                           outputTimes: gridHours(from: Self.lastDose, to: Self.lastDose + 10 * 24, step: 1))
+        let spontaneousPeak = try #require(stopped.readout(.cows)).max()!
+        #expect(firstHours > spontaneousPeak, "precipitated \(firstHours) against spontaneous \(spontaneousPeak)")
+    }
+
+    /// Naloxone early in spontaneous abstinence, when the drug has already left the receptors,
+    /// makes the withdrawal worse at once (what holds it back is opioid-mediated), and the
+    /// syndrome returns to its spontaneous course as naloxone goes.
+    @Test func naloxoneEarlyInAbstinenceWorsensWithdrawal() throws {
+        let challenge = Self.lastDose + 24
+        let times = gridHours(from: challenge - 1, to: challenge + 24, step: 0.25)
+        let plain = try PKSimulation.run(Self.human, design: DosingDesign([Self.month]), outputTimes: times)
+        let challenged = try PKSimulation.run(Self.human, design: DosingDesign([Self.month, .treatmentBolus(.naloxone, level: 100, atHours: challenge)]),
+                                              outputTimes: times)
+        let occupancy = try #require(plain.column("occupancy"))
+        #expect(occupancy[0] < 0.01, "the drug has left the receptors before the challenge")
+        let cows = try #require(challenged.readout(.cows)), cowsPlain = try #require(plain.readout(.cows))
+        let quarterHour = times.firstIndex(of: challenge + 0.25)!
+        #expect(cowsPlain[quarterHour] > 3, "already in withdrawal: \(cowsPlain[quarterHour])")
+        // Blocking what is left of the drug adds little to the drive; lifting the restraint doubles
+        // the syndrome.
+        let drive = try #require(challenged.column("withdrawal_drive")), drivePlain = try #require(plain.column("withdrawal_drive"))
+        #expect(drive[quarterHour] < 1.05 * drivePlain[quarterHour], "\(drive[quarterHour]) against \(drivePlain[quarterHour])")
+        #expect(cows[quarterHour] > 2 * cowsPlain[quarterHour], "\(cows[quarterHour]) against \(cowsPlain[quarterHour])")
+        #expect(abs(cows.last! - cowsPlain.last!) < 0.05 * cowsPlain.last!, "back on the spontaneous course a day later")
     }
 
     /// Escalation acts on the syndrome alone: without it (gain 0) withdrawal is the unopposed

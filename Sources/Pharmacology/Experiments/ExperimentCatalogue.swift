@@ -28,6 +28,7 @@ public enum ExperimentCatalogue {
         .dyer1999MethadoneInterdose,
         .gossop1987MethadoneDetoxification,
         .martin1973MethadoneAbstinence,
+        .stitzer1991PrecipitatedWithdrawal,
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
         .lee2009LungKinetics,
