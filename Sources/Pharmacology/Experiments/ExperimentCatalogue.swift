@@ -29,6 +29,7 @@ public enum ExperimentCatalogue {
         .gossop1987MethadoneDetoxification,
         .martin1973MethadoneAbstinence,
         .stitzer1991PrecipitatedWithdrawal,
+        .elsevier2019WithdrawalCourses,
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
         .lee2009LungKinetics,
