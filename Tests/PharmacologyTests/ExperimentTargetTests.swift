@@ -32,14 +32,12 @@ import Testing
             "the same: the 24-h challenge precipitates a fraction of the 96-h one",
         "stitzer1991-precipitated-withdrawal/none-at-168h":
             "the counter-adaptation formed over four days outlasts methadone by days",
-        "elsevier2019-withdrawal-courses/immediate-release-onset-6-12h":
-            "oxycodone's effect site takes morphine's 2.8-h equilibration half-life (tagged), so the receptor signal and the syndrome follow the fall in plasma late: mild at 15.5 h",
         "elsevier2019-withdrawal-courses/extended-release-onset-30-72h":
-            "every 12 h the extended-release trough already brings some withdrawal, so it is mild again a day after the last dose",
+            "every 12 h the extended-release trough already brings some withdrawal, so it is mild again 19.5 h after the last dose",
         "elsevier2019-withdrawal-courses/extended-release-resolves-over-10-days":
-            "the counter-adaptation's 55-h half-life is set on morphine's course; after extended release the syndrome is below mild in 6 days",
+            "the counter-adaptation's 55-h half-life is set on morphine's course; after extended release the syndrome is below mild in 5.9 days",
         "elsevier2019-withdrawal-courses/precipitated-lasts-30-60min":
-            "naloxone's effect decays with its 1-h plasma half-life (recalled), not its shorter redistribution from the brain: mild withdrawal lasts 2.7 h",
+            "naloxone's effect decays with its 1-h plasma half-life (recalled), not its shorter redistribution from the brain: mild withdrawal lasts 3.1 h",
         "stitzer1991-precipitated-withdrawal/no-spontaneous-withdrawal":
             "the same counter-adaptation, unopposed as methadone goes, escalates whatever its size (escalation answers the unopposed fraction): COWS 6 at 7 days after one dose",
     ]
