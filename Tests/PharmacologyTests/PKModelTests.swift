@@ -100,6 +100,29 @@ import Simulation
 
     /// A dose of 10 mg/kg to a 0.3-kg rat is the same run as 3 mg to it; a human's mg/kg dose
     /// scales with the weight given, and clearance with weight^0.75.
+    /// A sublingual buprenorphine dose splits between the mucosa's fast path and its slow depot,
+    /// each emptying first-order (closed form), and once the fast path and the body's own
+    /// 3-h half-life are spent the plasma decline is the depot's release (flip-flop kinetics):
+    /// its terminal slope is K_SL_DEPOT.
+    @Test func sublingualBuprenorphineReleasesFromAFastPathAndAMucosalDepot() throws {
+        let model = Self.model("buprenorphine_human.wean")
+        let phi = try #require(model.parameterValue("PHI_SL_DEPOT")), kDepot = try #require(model.parameterValue("K_SL_DEPOT"))
+        let ka = try #require(model.parameterValue("KA_SL"))
+        #expect(phi > 0 && phi < 1)
+        let times = gridHours(from: 0.5, to: 120, step: 0.5)
+        let run = try PKSimulation.run(model, design: DosingDesign([.dose(DoseAmount(2, .mg), route: .sublingual, atHours: 0)], weightKilograms: 70),
+                                       outputTimes: times)
+        let depot = try #require(run.column("mucosa_depot")), fast = try #require(run.column("mucosa")), cp = try #require(run.column("Cp"))
+        for (i, t) in times.enumerated() {
+            let expectedDepot = phi * 2 * exp(-kDepot * t), expectedFast = (1 - phi) * 2 * exp(-ka * t)
+            #expect(abs(depot[i] - expectedDepot) <= 1e-6 * 2, "depot at \(t) h: \(depot[i]) vs \(expectedDepot)")
+            #expect(abs(fast[i] - expectedFast) <= 1e-6 * 2, "fast path at \(t) h: \(fast[i]) vs \(expectedFast)")
+        }
+        let i72 = times.firstIndex(of: 72)!, i120 = times.firstIndex(of: 120)!
+        let slope = log(cp[i72] / cp[i120]) / 48
+        #expect(abs(slope - kDepot) < 0.02 * kDepot, "terminal slope \(slope) /h against the depot's \(kDepot) /h")
+    }
+
     @Test func perKilogramAndAbsoluteDosesAgree() throws {
         let rat = try PKLibrary.model(.morphine, .rat)
         let times = gridHours(from: 0, to: 12, step: 0.5)
