@@ -37,7 +37,7 @@ import Testing
         "elsevier2019-withdrawal-courses/extended-release-resolves-over-10-days":
             "the counter-adaptation's 55-h half-life is set on morphine's course; after extended release the syndrome is below mild in 5.9 days",
         "elsevier2019-withdrawal-courses/precipitated-lasts-30-60min":
-            "naloxone's effect decays with its 1-h plasma half-life (recalled), not its shorter redistribution from the brain: mild withdrawal lasts 3.1 h",
+            "naloxone's effect decays with its 1-h plasma half-life (recalled) and the restraint it lifts returns only as it goes: mild withdrawal lasts 3.1 h",
         "stitzer1991-precipitated-withdrawal/no-spontaneous-withdrawal":
             "the same counter-adaptation, unopposed as methadone goes, escalates whatever its size (escalation answers the unopposed fraction): COWS 6 at 7 days after one dose",
     ]

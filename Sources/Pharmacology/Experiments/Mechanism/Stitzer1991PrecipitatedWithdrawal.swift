@@ -10,7 +10,7 @@ extension Experiment {
     /// challenge at 24 h did not attenuate the one at 96 h. Agonist effects were detectable at 24 h
     /// but not at 96 h: the dependence outlasts the agonist effects.
     ///
-    /// Design: methadone 30 mg IV at 0 [the model's methadone has no i.m. route; i.m. absorption
+    /// Design: methadone 30 mg IV at 0 [assumed: the model's methadone has no i.m. route; i.m. absorption
     /// takes minutes against an elimination half-life of more than a day, so the courses from 24 h
     /// on are the same]; naloxone as a bolus of 5 times its Ki [derived, unverified: 0.75 mg i.m.
     /// peaks near 2 ng/mL, 6 nM, about half of it unbound, against a Ki near 1 nM], each challenge
