@@ -9,8 +9,10 @@ import Foundation
 /// onset is the first time after the least withdrawal within one dosing interval of the last dose
 /// that the syndrome reaches mild again.
 struct AbstinenceReading: Equatable {
-    /// The syndrome that scores COWS 5.
-    static let mild = Readout.withdrawal(cows: 5)
+    /// Mild withdrawal on the COWS scale: the lower bound of its mild band.
+    static let mildCOWS = 5.0
+    /// The syndrome that scores `mildCOWS`.
+    static let mild = Readout.withdrawal(cows: mildCOWS)
 
     /// Hours from the last dose until withdrawal is mild again; infinite if it never is.
     let onsetHours: Double

@@ -45,7 +45,7 @@ extension Experiment {
         let challengeTimes = gridHours(from: challenge - 1, to: challenge + 12, step: 1.0 / 60)
         let challenged = try PKSimulation.run(model, design: DosingDesign([immediate, .treatmentBolus(.naloxone, level: 5, atHours: challenge)]),
                                               outputTimes: challengeTimes).readout(.cows)!
-        let mild = 5.0
+        let mild = AbstinenceReading.mildCOWS
         let after = challengeTimes.indices.filter { challengeTimes[$0] >= challenge }
         let started = after.first { challenged[$0] >= mild }.map { (challengeTimes[$0] - challenge) * 60 } ?? .infinity
         let lasted = after.last { challenged[$0] >= mild }.map { (challengeTimes[$0] - challenge) * 60 } ?? 0

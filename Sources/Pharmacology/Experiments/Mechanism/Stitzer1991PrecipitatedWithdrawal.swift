@@ -41,15 +41,11 @@ extension Experiment {
             return within.map { course[$0] }.max()! - course[before]
         }
         let spontaneous = try cows([])
-        var rises: [Double: Double] = [:]
-        var challenged: [Double: [Double]] = [:]
-        for hours in [24.0, 96, 168] {
-            let course = try cows([hours])
-            challenged[hours] = course
-            rises[hours] = precipitated(course, at: hours)
-        }
+        let challengeHours = [24.0, 96, 168]
+        var challenged: [[Double]] = []
+        for hours in challengeHours { challenged.append(try cows([hours])) }
+        let (at24, at96, at168) = (precipitated(challenged[0], at: 24), precipitated(challenged[1], at: 96), precipitated(challenged[2], at: 168))
         let twice = precipitated(try cows([24, 96]), at: 96)
-        let at24 = rises[24]!, at96 = rises[96]!, at168 = rises[168]!
         let targets = [
             ExperimentTarget(id: "precipitated-at-24h", kind: .validation,
                              description: "COWS points naloxone adds within 2 h at 24 h, capped at 8 (reliably precipitated: at least 3, a few signs)",
@@ -71,7 +67,7 @@ extension Experiment {
         let panel = ExperimentPanel(
             title: "Methadone 30 mg once; naloxone challenges (Stitzer 1991 design)", xLabel: "day", yLabel: "COWS 0-48",
             curves: [ExperimentSupport.curve("no naloxone", axis, spontaneous)]
-                + [24.0, 96, 168].map { ExperimentSupport.curve("naloxone at \(Int($0)) h", axis, challenged[$0]!, dashed: true) })
+                + zip(challengeHours, challenged).map { ExperimentSupport.curve("naloxone at \(Int($0)) h", axis, $1, dashed: true) })
         return ExperimentResult(name: "stitzer1991-precipitated-withdrawal", targets: targets, panels: [panel])
     }
 }
