@@ -26,6 +26,10 @@ import Testing
             "the counter-adaptation answers ln(1 + Ce/EC50), linear below the EC50, so a taper from 20 mg keeps less of it than one from 60 mg (1.7-fold peak)",
         "martin1973-methadone-abstinence/peak-72-96h":
             "the drive keeps growing until methadone has fallen below its EC50, about 3 half-lives from a maintenance dose, and the syndrome escalates for a day more: the peak comes at 6 days",
+        "fudala1990-buprenorphine-withdrawal/peak-3-5-days":
+            "the partial agonist's signal stays near its ceiling until the concentration falls below its affinity, two days after the last dose, and the drive grows until the drug is nearly gone: the peak comes at 5.8 days",
+        "fudala1990-buprenorphine-withdrawal/lasts-8-10-days":
+            "the same late peak, and the counter-adaptation's 55-h decay after it: below mild after 10.9 days",
         "stitzer1991-precipitated-withdrawal/precipitated-at-24h":
             "the counter-adaptation (55-h half-life) has formed little in a day while methadone is still on the receptors, and naloxone at 5 times its Ki leaves a signal near it",
         "stitzer1991-precipitated-withdrawal/similar-at-24h-and-96h":

@@ -28,6 +28,7 @@ public enum ExperimentCatalogue {
         .dyer1999MethadoneInterdose,
         .gossop1987MethadoneDetoxification,
         .martin1973MethadoneAbstinence,
+        .fudala1990BuprenorphineWithdrawal,
         .stitzer1991PrecipitatedWithdrawal,
         .elsevier2019WithdrawalCourses,
         .vinik1998RemifentanilAcuteTolerance,
