@@ -26,6 +26,10 @@ import Testing
             "the counter-adaptation answers ln(1 + Ce/EC50), linear below the EC50, so a taper from 20 mg keeps less of it than one from 60 mg (1.7-fold peak)",
         "martin1973-methadone-abstinence/peak-72-96h":
             "the drive keeps growing until methadone has fallen below its EC50, about 3 half-lives from a maintenance dose, and the syndrome escalates for a day more: the peak comes at 6 days",
+        "gossop1989-methadone-reduction-length/10-day-peak-near-completion":
+            "methadone falls for days after the last dose of a fast reduction and the drive grows until it has nearly gone: the peak comes 3.6 days after the last dose",
+        "henry2003-methadone-reduction-threshold/withdrawal-rises-below-20-mg":
+            "the counter-adaptation (55-h half-life) follows a weekly reduction so closely that the trough never reaches mild withdrawal (COWS 2.5 at most during the reduction, 4.2 after the last dose)",
         "fudala1990-buprenorphine-withdrawal/peak-3-5-days":
             "the partial agonist's signal stays near its ceiling until the concentration falls below its affinity, two days after the last dose, and the drive grows until the drug is nearly gone: the peak comes at 5.8 days",
         "fudala1990-buprenorphine-withdrawal/lasts-8-10-days":

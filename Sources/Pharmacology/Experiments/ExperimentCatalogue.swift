@@ -27,6 +27,8 @@ public enum ExperimentCatalogue {
         .kolb1938MorphineAbstinence,
         .dyer1999MethadoneInterdose,
         .gossop1987MethadoneDetoxification,
+        .gossop1989MethadoneReductionLength,
+        .henry2003MethadoneReductionThreshold,
         .martin1973MethadoneAbstinence,
         .fudala1990BuprenorphineWithdrawal,
         .stitzer1991PrecipitatedWithdrawal,
