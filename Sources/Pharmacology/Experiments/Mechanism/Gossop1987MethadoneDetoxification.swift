@@ -25,11 +25,7 @@ extension Experiment {
         let start = before * 24
         let times = gridHours(from: start - 24, to: start + after * 24, step: 3)
         func course(startingMilligrams dose: Double) throws(PharmacologyError) -> [Double] {
-            var administrations: [Administration] = [.repeated(DoseAmount(dose, .mg), route: .oral, everyHours: 24, fromHours: 0, toHours: start)]
-            for day in 0..<reductionDays {
-                let amount = dose * (1 - Double(day) / Double(reductionDays))
-                administrations.append(.dose(DoseAmount(amount, .mg), route: .oral, atHours: start + Double(day) * 24))
-            }
+            let administrations = MechanismSupport.methadoneLinearReduction(startingMilligrams: dose, maintenanceHours: start, reductionDays: reductionDays)
             return try PKSimulation.run(model, design: DosingDesign(administrations), outputTimes: times).readout(.cows)!
         }
         let typical = try course(startingMilligrams: 40), low = try course(startingMilligrams: 20), high = try course(startingMilligrams: 60)

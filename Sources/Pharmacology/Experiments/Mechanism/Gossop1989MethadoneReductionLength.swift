@@ -26,10 +26,7 @@ extension Experiment {
         let days = times.map { ($0 - start) / 24 }
         /// COWS over `times`, the peak's day after the last dose and the peak, for an n-day reduction.
         func course(reductionDays n: Int) throws(PharmacologyError) -> (cows: [Double], peakAfterLastDose: Double, peak: Double) {
-            var administrations: [Administration] = [.repeated(DoseAmount(startingMilligrams, .mg), route: .oral, everyHours: 24, fromHours: 0, toHours: start)]
-            for day in 0..<n {
-                administrations.append(.dose(DoseAmount(startingMilligrams * (1 - Double(day) / Double(n)), .mg), route: .oral, atHours: start + Double(day) * 24))
-            }
+            let administrations = MechanismSupport.methadoneLinearReduction(startingMilligrams: startingMilligrams, maintenanceHours: start, reductionDays: n)
             let cows = try PKSimulation.run(model, design: DosingDesign(administrations), outputTimes: times).readout(.cows)!
             let peak = cows.indices.max { cows[$0] < cows[$1] }!
             return (cows, days[peak] - Double(n - 1), cows[peak])

@@ -22,6 +22,17 @@ enum MechanismSupport {
         var cytokines: [Double]
     }
 
+    /// An in-patient methadone detoxification as Gossop's studies describe it: `maintenanceHours`
+    /// of `startingMilligrams` orally once daily (the dependence before admission), then daily
+    /// doses falling linearly to none over `reductionDays` (day d: (1 − d/n) of the starting dose).
+    static func methadoneLinearReduction(startingMilligrams dose: Double, maintenanceHours start: Double, reductionDays n: Int) -> [Administration] {
+        var administrations: [Administration] = [.repeated(DoseAmount(dose, .mg), route: .oral, everyHours: 24, fromHours: 0, toHours: start)]
+        for day in 0..<n {
+            administrations.append(.dose(DoseAmount(dose * (1 - Double(day) / Double(n)), .mg), route: .oral, atHours: start + Double(day) * 24))
+        }
+        return administrations
+    }
+
     /// `days` daily doses of `amount` by `route` (first at 0 h) with `extra` administrations
     /// (treatments), read with `readout` (`.mpe` or `.vonFrey`).
     static func daily(_ model: OpioidModel, amount: DoseAmount, route: Route, days: Int, extra: [Administration] = [],
