@@ -46,6 +46,8 @@ import Testing
             "the counter-adaptation's 55-h half-life is set on morphine's course; after extended release the syndrome is below mild in 5.9 days",
         "elsevier2019-withdrawal-courses/precipitated-lasts-30-60min":
             "naloxone's effect decays with its 1-h plasma half-life (recalled) and the restraint it lifts returns only as it goes: mild withdrawal lasts 3.1 h",
+        "compton2022-slow-taper-cold-pain/tolerance-improves-through-taper":
+            "glia answer sustained occupancy, which stays high until the dose is low, and astrocytes and sensitisation resolve over weeks to months: OIH barely falls (0.50 to 0.47) while analgesia is lost, so cold pain tolerance stays flat",
         "stitzer1991-precipitated-withdrawal/no-spontaneous-withdrawal":
             "the same counter-adaptation, unopposed as methadone goes, escalates whatever its size (escalation answers the unopposed fraction): COWS 6 at 7 days after one dose",
     ]

@@ -292,3 +292,24 @@ import Testing
     let ed50 = try #require(DoseResponse.ed50(doses: doses, responses: peaks, criterion: 50))
     #expect(ed50 >= 3.2 && ed50 <= 4.1, "mouse ED50 \(ed50) mg/kg")
 }
+
+/// The cold pain tolerance the taper experiments read is the reciprocal of the pain NRS's factor
+/// on its baseline: 1 without drug or sensitisation, above 1 after a first dose, and
+/// equal to baseline / NRS wherever the NRS is below its cap.
+@Test func coldPainToleranceIsTheReciprocalOfPainSensitivity() throws {
+    let model = try PKLibrary.model(.morphine, .human)
+    let times = gridHours(from: 0, to: 60 * 24, step: 6)
+    let run = try PKSimulation.run(model, design: DosingDesign([.repeated(DoseAmount(20, .mg), route: .oral, everyHours: 6, fromHours: 24, toHours: 30 * 24)]),
+                                   outputTimes: times)
+    let tolerance = try Experiment.coldPainTolerance(run)
+    let pain = try #require(run.readout(.pain))
+    let baseline = try #require(Species.human.painBaselineNRS)
+    #expect(abs(tolerance[0] - 1) < 1e-12, "drug-free and unsensitised: \(tolerance[0])")
+    var compared = 0
+    for (value, nrs) in zip(tolerance, pain) where nrs < 10 {
+        #expect(abs(value - baseline / nrs) <= 1e-9 * value)
+        compared += 1
+    }
+    #expect(compared == times.count, "the NRS stays below its cap in this design")
+    #expect(tolerance[times.firstIndex { $0 >= 24 + 6 }!] > 1, "six hours after the first dose analgesia raises it")
+}

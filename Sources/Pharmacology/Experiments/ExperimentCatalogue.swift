@@ -24,6 +24,8 @@ public enum ExperimentCatalogue {
         .abbott1982EscalationTolerance,
         .chu2006HumanOIH,
         .cepeda2010StableDose,
+        .younger2008TaperColdPain,
+        .compton2022SlowTaperColdPain,
         .kolb1938MorphineAbstinence,
         .dyer1999MethadoneInterdose,
         .gossop1987MethadoneDetoxification,
