@@ -48,6 +48,10 @@ import Testing
             "naloxone's effect decays with its 1-h plasma half-life (recalled) and the restraint it lifts returns only as it goes: mild withdrawal lasts 3.1 h",
         "compton2022-slow-taper-cold-pain/tolerance-improves-through-taper":
             "glia answer sustained occupancy, which stays high until the dose is low, and astrocytes and sensitisation resolve over weeks to months: OIH barely falls (0.50 to 0.47) while analgesia is lost, so cold pain tolerance stays flat",
+        "chu2012-tolerance-without-oih/tolerant-by-one-month":
+            "the human fast tolerance takes the rat's gain: at the month's mean concentration (0.72 of the EC50) it alone doubles the EC50 (1.02), and the cytokine share adds 0.50: 2.73-fold against 1.72",
+        "chu2012-tolerance-without-oih/pain-relief-44-percent":
+            "the same tolerance leaves 7 % analgesia (pain 0.98 of baseline); even without tolerance the month's exposure (0.72 of the EC50 read from the pupil) would relieve a third, and the model has no placebo response",
         "stitzer1991-precipitated-withdrawal/no-spontaneous-withdrawal":
             "the same counter-adaptation, unopposed as methadone goes, escalates whatever its size (escalation answers the unopposed fraction): COWS 6 at 7 days after one dose",
     ]

@@ -23,6 +23,7 @@ public enum ExperimentCatalogue {
         .singleDoseToleranceCourse,
         .abbott1982EscalationTolerance,
         .chu2006HumanOIH,
+        .chu2012ToleranceWithoutOIH,
         .cepeda2010StableDose,
         .younger2008TaperColdPain,
         .compton2022SlowTaperColdPain,

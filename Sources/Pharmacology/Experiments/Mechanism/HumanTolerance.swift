@@ -64,6 +64,69 @@ extension Experiment {
         return ExperimentResult(name: "cepeda2010-stable-dose", targets: targets, panels: [panel])
     }
 
+    /// Chu LF, D'Arcy N, Brady C, Zamora AK, Young CA, Kim JE, Clemenson AM, Angst MS, Clark JD.
+    /// "Analgesic tolerance without demonstrable opioid-induced hyperalgesia: a double-blinded,
+    /// randomized, placebo-controlled trial of sustained-release morphine for treatment of chronic
+    /// nonradicular low-back pain." *Pain* 2012;153:1583–1592 (abstract): 103 patients titrated to
+    /// comfort or dose-limiting side effects on sustained-release morphine or placebo for a month,
+    /// an average end dose of 78 mg/day. The morphine arm became tolerant to remifentanil's
+    /// analgesia (a 42 % reduction in analgesic potency) but not hyperalgesic, and its average VAS
+    /// pain fell by 44 % (more than placebo's).
+    ///
+    /// Design [unverified: the titration steps were not read]: oral morphine 30 mg/day for a week,
+    /// 60 mg/day for a week, then 78 mg/day to day 30, each day's dose given as six equal doses
+    /// every 4 h to stand for sustained release (the library's oral morphine is immediate release).
+    /// Readings as in `chu2006-human-oih`, just before a dose on day 30: tolerance as the EC50 fold
+    /// (a 42 % loss of potency is 1/0.58 = 1.72-fold; ±30 %, the between-study tolerance), OIH as
+    /// the threshold lost ("not demonstrable" read as below a tenth [unverified: the detectable
+    /// size was not read]), and pain as the pain NRS averaged over day 30 over its baseline (0.56;
+    /// ±30 %; the arm's fall includes any placebo response, which the model lacks). The calibration
+    /// target `chu2006-human-oih` asks for OIH of 5–35 % after a month of 60 mg/day in six
+    /// patients; this larger trial found none at 78 mg/day. Held out: written from the abstract and
+    /// run once against the model, no parameter chosen from it.
+    static let chu2012ToleranceWithoutOIH = Experiment(
+        name: "chu2012-tolerance-without-oih",
+        description: "human oral morphine titrated to 78 mg/day over a month: tolerance, no OIH, pain relief",
+        citation: "Chu LF et al., Pain 2012;153:1583-1592 (abstract)"
+    ) { () throws(PharmacologyError) in
+        let model = try PKLibrary.model(.morphine, .human)
+        let day = 24.0, every = 4.0, end = 30 * day
+        let steps: [(fromDay: Double, milligramsPerDay: Double)] = [(0, 30), (7, 60), (14, 78)]
+        let administrations = steps.indices.map { index in
+            let from = steps[index].fromDay * day
+            let to = index + 1 < steps.count ? steps[index + 1].fromDay * day : end + day
+            return Administration.repeated(DoseAmount(steps[index].milligramsPerDay * every / day, .mg), route: .oral,
+                                           everyHours: every, fromHours: from, toHours: to)
+        }
+        let times = gridHours(from: 0, to: end, step: 0.5)
+        let run = try PKSimulation.run(model, design: DosingDesign(administrations), outputTimes: times)
+        let tolerance = run.readout(.tolerance)!, hyperalgesia = run.readout(.oih)!, pain = run.readout(.pain)!
+        let beforeDose = times.firstIndex { $0 >= end - 1e-9 }! - 1
+        let lastDay = times.indices.filter { times[$0] >= end - day && times[$0] < end }
+        let meanPain = lastDay.map { pain[$0] }.reduce(0, +) / Double(lastDay.count)
+        let baseline = Species.human.painBaselineNRS!
+        let targets = [
+            ExperimentTarget(id: "tolerant-by-one-month", kind: .validation,
+                             description: "tolerance (EC50 fold) before a dose after one month (a 42 % reduction in remifentanil's analgesic potency: 1.72-fold)",
+                             observed: 1.72, model: tolerance[beforeDose], tolerance: 0.52, unit: "fold"),
+            ExperimentTarget(id: "no-demonstrable-oih", kind: .validation,
+                             description: "pain threshold lost (OIH) before a dose after one month (not demonstrable: below a tenth)",
+                             observed: 0, model: hyperalgesia[beforeDose], tolerance: 0.1, unit: "fraction"),
+            ExperimentTarget(id: "pain-relief-44-percent", kind: .validation,
+                             description: "pain NRS averaged over day 30 over its untreated baseline (average VAS pain fell by 44 %)",
+                             observed: 0.56, model: meanPain / baseline, tolerance: 0.17, unit: "ratio"),
+        ]
+        let axis = times.map { $0 / day }
+        let panels = [
+            ExperimentPanel(title: "Oral morphine titrated to 78 mg/day (Chu 2012 design)", xLabel: "day", yLabel: "fraction / fold",
+                            curves: [ExperimentSupport.curve("hyperalgesia (threshold lost)", axis, hyperalgesia),
+                                     ExperimentSupport.curve("tolerance (EC50 fold - 1)", axis, tolerance.map { $0 - 1 }, dashed: true)]),
+            ExperimentPanel(title: "Pain (NRS, baseline 6)", xLabel: "day", yLabel: "NRS 0-10",
+                            curves: [ExperimentSupport.curve("model", axis, pain)]),
+        ]
+        return ExperimentResult(name: "chu2012-tolerance-without-oih", targets: targets, panels: panels)
+    }
+
     /// The human design of both studies: oral morphine 30 mg every 12 h for `days` days.
     static func oralMorphineTwiceDaily(days: Double, outputEveryHours step: Double) throws(PharmacologyError) -> ([Double], Trajectory) {
         let model = try PKLibrary.model(.morphine, .human)
