@@ -33,9 +33,10 @@ extension Experiment {
         let admission = 180 * day, stayDays = 10
         let discharge = admission + Double(stayDays) * day
         let fractions = [0, 0.25, 0.5, 0.75, 1]
-        let times = gridHours(from: admission - 2 * day, to: discharge + 4 * day, step: 1)
-        // Just before the dose due at admission and at the same time of day at discharge.
+        // Hourly, and just before the dose due at admission and at the same time of day at discharge.
         let testTimes = [admission - 1e-6, discharge - 1e-6]
+        let times = (gridHours(from: admission - 2 * day, to: discharge + 4 * day, step: 1) + testTimes).sorted()
+        let testIndices = testTimes.map { test in times.firstIndex(of: test)! }
         var ratios: [Double] = [], courses: [[Double]] = []
         for fraction in fractions {
             var administrations: [Administration] = [.repeated(DoseAmount(dose, .mg), route: .oral, everyHours: every, fromHours: 0, toHours: admission)]
@@ -45,10 +46,9 @@ extension Experiment {
                 let from = admission + Double(stayDay) * day
                 administrations.append(.repeated(DoseAmount(amount, .mg), route: .oral, everyHours: every, fromHours: from, toHours: from + day))
             }
-            let design = DosingDesign(administrations)
-            let tests = try coldPainTolerance(PKSimulation.run(model, design: design, outputTimes: testTimes))
-            ratios.append(tests[1] / tests[0])
-            courses.append(try coldPainTolerance(PKSimulation.run(model, design: design, outputTimes: times)))
+            let course = try coldPainTolerance(PKSimulation.run(model, design: DosingDesign(administrations), outputTimes: times))
+            ratios.append(course[testIndices[1]] / course[testIndices[0]])
+            courses.append(course)
         }
         let changes = ratios.map { $0 - 1 }
         let targets = [
