@@ -148,6 +148,31 @@ import Testing
         #expect(a.validation[0].observed != b.validation[0].observed)
     }
 
+    /// The search runs only what can move the objective: an experiment with validation targets
+    /// alone is dropped (and the objective is unchanged without it), one that fails is kept (its
+    /// failure rejects a trial), and a run at the fitted values still reports the dropped one's targets.
+    @Test func theSearchSkipsExperimentsWithoutCalibrationTargets() throws {
+        let validationOnly = Experiment(name: "validation-only", description: "validation alone", citation: "none") { () throws(PharmacologyError) in
+            ExperimentResult(name: "validation-only", targets: [ExperimentTarget(id: "v", kind: .validation, description: "v", observed: 1,
+                                                                                 model: 2, tolerance: 1, unit: "1")], panels: [])
+        }
+        let failing = Experiment(name: "failing", description: "always fails", citation: "none") { () throws(PharmacologyError) in
+            throw .invalidDesign("always")
+        }
+        let calibration = Calibration(parameters: Self.pkParameters(), experiments: [try Self.synthetic(), validationOnly, failing])
+        let values = [8.0, 20.0]
+        let run = calibration.run(values)
+        let searching = calibration.seeingTheObjective(run)
+        #expect(searching.experiments.map(\.name) == ["synthetic-rat-iv", "failing"])
+        let restricted = searching.run(values)
+        #expect(restricted.calibration == run.calibration && restricted.failures == run.failures)
+        #expect(run.validation.contains { $0.experiment == "validation-only" })
+        let passing = Calibration(parameters: Self.pkParameters(), experiments: [try Self.synthetic(), validationOnly])
+        let fit = try passing.fit(evaluationsPerStart: 50)
+        #expect(passing.run(fit.values).validation.map(\.experiment).contains("validation-only"))
+        #expect(passing.seeingTheObjective(passing.run(values)).experiments.map(\.name) == ["synthetic-rat-iv"])
+    }
+
     /// Concentrations over time pin clearance and volume; the AUC (dose/CL) pins clearance only.
     @Test func identifiabilityVerdicts() throws {
         let values = [Self.trueValues["CL_KG"]!, Self.trueValues["V_KG"]!]

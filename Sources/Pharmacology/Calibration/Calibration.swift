@@ -18,7 +18,8 @@ import Simulation
 /// Parameters are searched on a log scale within their bounds, by Levenberg–Marquardt on the
 /// weighted residuals (the default) or Nelder–Mead, from the shipped values and from seeded
 /// random starts; the experiments run unchanged, with the trial values put in by
-/// `ParameterOverrides`, in parallel on all cores.
+/// `ParameterOverrides`, in parallel on all cores. Only the experiments with a calibration target
+/// run at each trial (`seeingTheObjective`): the validation-only ones cannot move the objective.
 public struct Calibration: Sendable {
     public var parameters: [CalibrationParameter]
     public var experiments: [Experiment]
@@ -205,12 +206,14 @@ public struct Calibration: Sendable {
         var generator = SplitMix64(seed: seed)
         var total = 0
         var best = Double.infinity
-        let shippedObjective = objective(shipped)
+        let shippedRun = run(shipped)
+        let shippedObjective = shippedRun.objective
+        let searching = seeingTheObjective(shippedRun)
         var results: [Fit.Start] = []
         for start in 0..<max(1, starts) {
             let initial = start == 0 ? shipped : parameters.map { $0.value(atFraction: 0.2 + 0.6 * generator.nextUniform()) }
             let before = total
-            let result = search(method, from: initial, evaluations: evaluationsPerStart, runAt: { run(withOverrides: overrides($0)) }) { value in
+            let result = search(method, from: initial, evaluations: evaluationsPerStart, runAt: { searching.run(withOverrides: searching.overrides($0)) }) { value in
                 total += 1
                 best = min(best, value)
                 progress?(total, best)
@@ -220,6 +223,20 @@ public struct Calibration: Sendable {
         }
         let winner = results.min { $0.objective < $1.objective }!
         return Fit(values: winner.values, objective: winner.objective, shippedObjective: shippedObjective, starts: results)
+    }
+
+    /// This calibration with only the experiments that can move its objective: those with a
+    /// calibration target in `run`, or that failed in it (a failure rejects a trial). Target kinds
+    /// are fixed by each experiment, so an experiment with validation targets alone contributes
+    /// nothing at any parameter values; the search need not run it at every trial (the report
+    /// still runs every experiment at the fitted values).
+    func seeingTheObjective(_ run: Run) -> Calibration {
+        let seen = Set(run.calibration.map(\.experiment))
+        var restricted = self
+        restricted.experiments = experiments.filter { experiment in
+            seen.contains(experiment.name) || run.failures.contains { $0.hasPrefix("\(experiment.name):") }
+        }
+        return restricted
     }
 
     /// One search by `method` from `initial` in the logistic search variables, with at most

@@ -52,6 +52,8 @@ public struct ProfileLikelihood: Sendable {
         }
         guard gridPoints >= 3 else { throw CalibrationError("a profile needs at least 3 grid points") }
         let target = calibration.parameters[index]
+        // Experiments without a calibration target cannot move a refit's objective.
+        let calibration = calibration.seeingTheObjective(calibration.run(values))
         var others = calibration
         others.parameters.remove(at: index)
         let otherStart = values.enumerated().filter { $0.offset != index }.map(\.element)
