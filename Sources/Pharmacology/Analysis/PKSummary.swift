@@ -23,17 +23,7 @@ public struct PKSummary: Sendable {
         guard let nca = NonCompartmentalSummary(times: times, values: values) else { return nil }
         let terminal = zip(times, values).filter { terminalWindow.contains($0.0) && $0.1 > 0 }
         guard terminal.count >= 2 else { return nil }
-        let xs = terminal.map(\.0), ys = terminal.map { log($0.1) }
-        let n = Double(xs.count)
-        let mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0
-        for (x, y) in zip(xs, ys) {
-            sxy += (x - mx) * (y - my)
-            sxx += (x - mx) * (x - mx)
-        }
-        guard sxx > 0 else { return nil }
-        let slope = sxy / sxx
-        guard slope < 0 else { return nil }
+        guard let slope = leastSquaresSlope(terminal.map(\.0), terminal.map { log($0.1) }), slope < 0 else { return nil }
         lambdaZ = -slope
         cmax = nca.cmax
         tmax = nca.tmax

@@ -24,14 +24,8 @@ extension Experiment {
                              description: "tolerance (EC50 fold) after one month (all tolerant; size not read: 1.2-2.5)",
                              observed: 1.85, model: tolerance[month], tolerance: 0.65, unit: "fold"),
         ]
-        let axis = times.map { $0 / 24 }
-        let panels = [
-            ExperimentPanel(title: "Oral morphine 30 mg q12h (Chu 2006 design)", xLabel: "day", yLabel: "fraction / fold",
-                            curves: [ExperimentSupport.curve("hyperalgesia (threshold lost)", axis, hyperalgesia),
-                                     ExperimentSupport.curve("tolerance (EC50 fold - 1)", axis, tolerance.map { $0 - 1 }, dashed: true)]),
-            ExperimentPanel(title: "Pain (NRS, baseline 6)", xLabel: "day", yLabel: "NRS 0-10",
-                            curves: [ExperimentSupport.curve("model", axis, pain)]),
-        ]
+        let panels = oneMonthPanels(design: "Oral morphine 30 mg q12h (Chu 2006 design)", times: times,
+                                    hyperalgesia: hyperalgesia, tolerance: tolerance, pain: pain)
         return ExperimentResult(name: "chu2006-human-oih", targets: targets, panels: panels)
     }
 
@@ -116,18 +110,25 @@ extension Experiment {
                              description: "pain NRS averaged over day 30 over its untreated baseline (average VAS pain fell by 44 %)",
                              observed: 0.56, model: meanPain / baseline, tolerance: 0.17, unit: "ratio"),
         ]
-        let axis = times.map { $0 / day }
-        let panels = [
-            ExperimentPanel(title: "Oral morphine titrated to 78 mg/day (Chu 2012 design)", xLabel: "day", yLabel: "fraction / fold",
+        let panels = oneMonthPanels(design: "Oral morphine titrated to 78 mg/day (Chu 2012 design)", times: times,
+                                    hyperalgesia: hyperalgesia, tolerance: tolerance, pain: pain)
+        return ExperimentResult(name: "chu2012-tolerance-without-oih", targets: targets, panels: panels)
+    }
+
+    /// The two panels of a month on oral morphine (Chu 2006 and 2012): hyperalgesia and
+    /// tolerance, and pain, against the day.
+    static func oneMonthPanels(design: String, times: [Double], hyperalgesia: [Double], tolerance: [Double], pain: [Double]) -> [ExperimentPanel] {
+        let axis = times.map { $0 / 24 }
+        return [
+            ExperimentPanel(title: design, xLabel: "day", yLabel: "fraction / fold",
                             curves: [ExperimentSupport.curve("hyperalgesia (threshold lost)", axis, hyperalgesia),
                                      ExperimentSupport.curve("tolerance (EC50 fold - 1)", axis, tolerance.map { $0 - 1 }, dashed: true)]),
             ExperimentPanel(title: "Pain (NRS, baseline 6)", xLabel: "day", yLabel: "NRS 0-10",
                             curves: [ExperimentSupport.curve("model", axis, pain)]),
         ]
-        return ExperimentResult(name: "chu2012-tolerance-without-oih", targets: targets, panels: panels)
     }
 
-    /// The human design of both studies: oral morphine 30 mg every 12 h for `days` days.
+    /// The human design of Chu 2006 and Cepeda 2010: oral morphine 30 mg every 12 h for `days` days.
     static func oralMorphineTwiceDaily(days: Double, outputEveryHours step: Double) throws(PharmacologyError) -> ([Double], Trajectory) {
         let model = try PKLibrary.model(.morphine, .human)
         let times = gridHours(from: 0, to: days * 24, step: step)

@@ -91,18 +91,6 @@ enum MechanismSupport {
         return sab / (saa * sbb).squareRoot()
     }
 
-    /// Least-squares slope of `b` against `a` (equally long, `a` not constant).
-    static func slope(_ a: [Double], _ b: [Double]) -> Double {
-        let n = Double(a.count)
-        let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
-        var sab = 0.0, saa = 0.0
-        for (x, y) in zip(a, b) {
-            sab += (x - ma) * (y - mb)
-            saa += (x - ma) * (x - ma)
-        }
-        return sab / saa
-    }
-
     /// Day numbers 1…n as plot abscissae.
     static func dayAxis(_ count: Int) -> [Double] { (0..<count).map { Double($0 + 1) } }
 }

@@ -108,7 +108,7 @@ extension Experiment {
         let testTimes = testWeeks.map { start + $0 * week - 1e-6 }
         let tolerance = try coldPainTolerance(PKSimulation.run(model, design: DosingDesign(administrations), outputTimes: testTimes))
         let relative = tolerance.map { $0 / tolerance[0] }
-        let slopePerWeek = MechanismSupport.slope(testWeeks, relative)
+        guard let slopePerWeek = leastSquaresSlope(testWeeks, relative) else { throw .invalidDesign("the tests must span time") }
         let targets = [
             ExperimentTarget(id: "tolerance-improves-through-taper", kind: .validation,
                              description: "least-squares change of cold pain tolerance per 6 weeks of the taper, relative to its start (+2.87 s per 6 weeks over about 25 s)",
