@@ -27,6 +27,7 @@ public enum ExperimentCatalogue {
         .cepeda2010StableDose,
         .younger2008TaperColdPain,
         .compton2022SlowTaperColdPain,
+        .compton2001MaintainedColdPain,
         .kolb1938MorphineAbstinence,
         .dyer1999MethadoneInterdose,
         .gossop1987MethadoneDetoxification,
