@@ -139,11 +139,11 @@ extension Experiment {
 extension Experiment {
     /// Compton P, Charuvastra VC, Ling W. "Pain intolerance in opioid-maintained former opiate
     /// addicts: effect of long-acting maintenance agent." *Drug Alcohol Depend* 2001;63:139–146
-    /// (abstract): cold pressor withdrawal latency in 18 methadone-maintained, 18
-    /// buprenorphine-maintained and 18 matched control subjects. Both maintained groups withdrew
-    /// sooner than the controls, and equally; among the few without illicit opioid use, methadone
-    /// patients (5) withdrew sooner than buprenorphine patients (7), who withdrew sooner than the
-    /// controls.
+    /// (abstract; the authors after the first recalled [unverified]): cold pressor withdrawal
+    /// latency in 18 methadone-maintained, 18 buprenorphine-maintained and 18 matched control
+    /// subjects. Both maintained groups withdrew sooner than the controls, and equally; among the
+    /// few without illicit opioid use, methadone patients (5) withdrew sooner than buprenorphine
+    /// patients (7), who withdrew sooner than the controls.
     ///
     /// Design [unverified: doses, length of maintenance and the test's time after the dose were not
     /// read]: methadone 60 mg orally or buprenorphine 16 mg sublingually once daily for 180 days,
