@@ -155,7 +155,7 @@ extension Experiment {
     static let compton2001MaintainedColdPain = Experiment(
         name: "compton2001-maintained-cold-pain",
         description: "human methadone 60 mg or sublingual buprenorphine 16 mg once daily for 180 days: cold pain tolerance against drug-free controls",
-        citation: "Compton P, Charuvastra VC, Ling W, Drug Alcohol Depend 2001;63:139-146 (abstract)"
+        citation: "Compton P et al., Drug Alcohol Depend 2001;63:139-146 (abstract)"
     ) { () throws(PharmacologyError) in
         let day = 24.0, days = 180.0
         let times = gridHours(from: (days - 1) * day, to: days * day - 0.25, step: 0.25)
