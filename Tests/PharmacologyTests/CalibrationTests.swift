@@ -150,7 +150,8 @@ import Testing
 
     /// The search runs only what can move the objective: an experiment with validation targets
     /// alone is dropped (and the objective is unchanged without it), one that fails is kept (its
-    /// failure rejects a trial), and a run at the fitted values still reports the dropped one's targets.
+    /// failure rejects a trial), the fitted objective is the whole suite's, and a run at the fitted
+    /// values still reports the dropped one's targets.
     @Test func theSearchSkipsExperimentsWithoutCalibrationTargets() throws {
         let validationOnly = Experiment(name: "validation-only", description: "validation alone", citation: "none") { () throws(PharmacologyError) in
             ExperimentResult(name: "validation-only", targets: [ExperimentTarget(id: "v", kind: .validation, description: "v", observed: 1,
@@ -169,7 +170,9 @@ import Testing
         #expect(run.validation.contains { $0.experiment == "validation-only" })
         let passing = Calibration(parameters: Self.pkParameters(), experiments: [try Self.synthetic(), validationOnly])
         let fit = try passing.fit(evaluationsPerStart: 50)
-        #expect(passing.run(fit.values).validation.map(\.experiment).contains("validation-only"))
+        let full = passing.run(fit.values)
+        #expect(abs(full.objective - fit.objective) <= 1e-12 * max(1, full.objective), "the search's objective is the full suite's")
+        #expect(full.validation.map(\.experiment).contains("validation-only"))
         #expect(passing.seeingTheObjective(passing.run(values)).experiments.map(\.name) == ["synthetic-rat-iv"])
     }
 

@@ -97,11 +97,13 @@ extension Experiment {
     ) { () throws(PharmacologyError) in
         let model = try PKLibrary.model(.morphine, .human)
         let day = 24.0, week = 7 * day, every = 6.0, dose = 30.0
-        let start = 365 * day, steps = 12
+        let start = 365 * day, steps = 12, cutPerStep = 0.05
+        // The daily dose over the starting dose after `step` cuts.
+        func fraction(afterCuts step: Double) -> Double { 1 - cutPerStep * step }
         var administrations: [Administration] = [.repeated(DoseAmount(dose, .mg), route: .oral, everyHours: every, fromHours: 0, toHours: start)]
         for step in 0..<steps {
             let from = start + Double(step) * 2 * week
-            administrations.append(.repeated(DoseAmount(dose * (1 - 0.05 * Double(step + 1)), .mg), route: .oral,
+            administrations.append(.repeated(DoseAmount(dose * fraction(afterCuts: Double(step + 1)), .mg), route: .oral,
                                              everyHours: every, fromHours: from, toHours: from + 2 * week))
         }
         let testWeeks = (0...steps).map { Double($0 * 2) }
@@ -119,7 +121,7 @@ extension Experiment {
                             yLabel: "relative to the start / daily dose over 120 mg",
                             curves: [ExperimentSupport.curve("cold pain tolerance", testWeeks, relative),
                                      ExperimentSupport.curve("daily dose, fraction of 120 mg", testWeeks,
-                                                             testWeeks.map { 1 - 0.05 * ($0 / 2) }, dashed: true)]),
+                                                             testWeeks.map { fraction(afterCuts: $0 / 2) }, dashed: true)]),
         ]
         return ExperimentResult(name: "compton2022-slow-taper-cold-pain", targets: targets, panels: panels)
     }
