@@ -52,6 +52,8 @@ import Testing
             "the human fast tolerance takes the rat's gain: at the month's mean concentration (0.72 of the EC50) it alone doubles the EC50 (1.02), and the cytokine share adds 0.50: 2.73-fold against 1.72",
         "chu2012-tolerance-without-oih/pain-relief-44-percent":
             "the same tolerance leaves 7 % analgesia (pain 0.98 of baseline); even without tolerance the month's exposure (0.72 of the EC50 read from the pupil) would relieve a third, and the model has no placebo response",
+        "athanasos2006-methadone-cold-pain/rising-methadone-raises-cold-pain-tolerance":
+            "after 180 days the EC50 is 16-17-fold (receptor tolerance that follows the concentration within hours, and the glial share), so the dose's rise in concentration lifts analgesia only from 0.12 to 0.16: cold pain tolerance +6 % against +23 %",
         "stitzer1991-precipitated-withdrawal/no-spontaneous-withdrawal":
             "the same counter-adaptation, unopposed as methadone goes, escalates whatever its size (escalation answers the unopposed fraction): COWS 6 at 7 days after one dose",
     ]

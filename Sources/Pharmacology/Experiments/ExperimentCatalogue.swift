@@ -28,6 +28,7 @@ public enum ExperimentCatalogue {
         .younger2008TaperColdPain,
         .compton2022SlowTaperColdPain,
         .compton2001MaintainedColdPain,
+        .athanasos2006MethadoneColdPain,
         .kolb1938MorphineAbstinence,
         .dyer1999MethadoneInterdose,
         .gossop1987MethadoneDetoxification,
