@@ -20,6 +20,16 @@ import Testing
             "the one dose activates a tenth of the microglia, which recruit astrocytes that resolve over weeks: a 1.15-fold shift stays for months",
         "jpet1977-single-dose-tolerance/multiple-doses-gone-by-3-4-weeks":
             "receptor tolerance linear in Ce/EC50 makes the shift a day after 300 mg/kg/day 24-fold, so a tenth of it is reached within a week although glial tolerance lasts months",
+        "cox1975-tolerance-offset/rat-slow-phase-half-time":
+            "the slow phase is the glial share's decline, set by astrocytes resolving with a 40-day half-life (fitted to Di Cesare Mannelli 2018): the log shift halves in 33 days against 13.2",
+        "cox1975-tolerance-offset/mouse-slow-phase-half-time":
+            "the mouse takes the rat's glial rates: the log shift halves in 30 days against 17.4",
+        "way1969-mouse-pellet/ed50-doubles-after-1-day":
+            "the mouse's receptor tolerance follows the concentration within a day and the linear pellet puts the most morphine out on the first day: 15.9-fold after 1 day, more than after 3",
+        "way1969-mouse-pellet/ed50-4-7-fold-after-3-days":
+            "the same concentration-tracking tolerance: 8.2-fold at 72 h (the same pellet's hot-plate calibration target asks 7.3)",
+        "way1969-mouse-pellet/withdrawal-maximal-4-10h-after-removal":
+            "the rodents take the human withdrawal escalation (31.5-h half-life): the syndrome builds for most of a day after the drug has gone and peaks 19 h after the removal",
         "abbott1982-escalation-tolerance/tail-flick-ed50-shift":
             "the rat's tolerance gains are set by daily-dosing studies read as the fall of a fixed dose's effect, which need larger shifts than this ED50 study saw",
         "gossop1987-methadone-detoxification/dose-not-a-major-determinant":

@@ -22,6 +22,8 @@ public enum ExperimentCatalogue {
         .mousePelletED50,
         .singleDoseToleranceCourse,
         .abbott1982EscalationTolerance,
+        .cox1975ToleranceOffset,
+        .way1969MousePellet,
         .chu2006HumanOIH,
         .chu2012ToleranceWithoutOIH,
         .cepeda2010StableDose,
