@@ -47,14 +47,13 @@ extension Experiment {
             rises.append(afterDose.map { course[$0] }.max()! / course[sessionIndex] - 1)
             courses.append(course)
         }
-        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
         let targets = [
             ExperimentTarget(id: "hyperalgesic-before-the-dose", kind: .validation,
                              description: "patients' cold pain tolerance 20 h after the dose over the controls', the arms' mean (hyperalgesic: below 1)",
-                             observed: 0.5, model: mean(beforeDose), tolerance: 0.5, unit: "ratio"),
+                             observed: 0.5, model: MechanismSupport.mean(beforeDose), tolerance: 0.5, unit: "ratio"),
             ExperimentTarget(id: "rising-methadone-raises-cold-pain-tolerance", kind: .validation,
                              description: "rise of cold pain tolerance within 6 h of the next dose over 20 h after the last, the arms' mean (23 +/- 6 % SEM; +/- two SEM)",
-                             observed: 0.23, model: mean(rises), tolerance: 0.12, unit: "fraction"),
+                             observed: 0.23, model: MechanismSupport.mean(rises), tolerance: 0.12, unit: "fraction"),
         ]
         let axis = times.map { $0 - lastDay }
         let panel = ExperimentPanel(title: "Cold pain tolerance on the 180th day of methadone (dose at 0 h and 24 h)", xLabel: "hours after the dose",

@@ -97,7 +97,7 @@ extension Experiment {
         let tolerance = run.readout(.tolerance)!, hyperalgesia = run.readout(.oih)!, pain = run.readout(.pain)!
         let beforeDose = times.firstIndex { $0 >= end - 1e-9 }! - 1
         let lastDay = times.indices.filter { times[$0] >= end - day && times[$0] < end }
-        let meanPain = lastDay.map { pain[$0] }.reduce(0, +) / Double(lastDay.count)
+        let meanPain = MechanismSupport.mean(lastDay.map { pain[$0] })
         let baseline = Species.human.painBaselineNRS!
         let targets = [
             ExperimentTarget(id: "tolerant-by-one-month", kind: .validation,

@@ -78,10 +78,12 @@ enum MechanismSupport {
         return Double(afterDose.count)
     }
 
+    /// The arithmetic mean of a non-empty series.
+    static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+
     /// Pearson correlation of two equally long series (NaN if either is constant).
     static func correlation(_ a: [Double], _ b: [Double]) -> Double {
-        let n = Double(a.count)
-        let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
+        let ma = mean(a), mb = mean(b)
         var sab = 0.0, saa = 0.0, sbb = 0.0
         for (x, y) in zip(a, b) {
             sab += (x - ma) * (y - mb)

@@ -168,17 +168,16 @@ extension Experiment {
         }
         let methadone = try interval(.methadone, milligrams: 60, route: .oral)
         let buprenorphine = try interval(.buprenorphine, milligrams: 16, route: .sublingual)
-        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
         let targets = [
             ExperimentTarget(id: "methadone-less-tolerant", kind: .validation,
                              description: "methadone patients' cold pain tolerance over the controls', the interval's mean (shorter latencies: below 1)",
-                             observed: 0.5, model: mean(methadone), tolerance: 0.5, unit: "ratio"),
+                             observed: 0.5, model: MechanismSupport.mean(methadone), tolerance: 0.5, unit: "ratio"),
             ExperimentTarget(id: "buprenorphine-less-tolerant", kind: .validation,
                              description: "buprenorphine patients' cold pain tolerance over the controls', the interval's mean (shorter latencies: below 1)",
-                             observed: 0.5, model: mean(buprenorphine), tolerance: 0.5, unit: "ratio"),
+                             observed: 0.5, model: MechanismSupport.mean(buprenorphine), tolerance: 0.5, unit: "ratio"),
             ExperimentTarget(id: "methadone-no-more-tolerant", kind: .validation,
                              description: "methadone's mean over buprenorphine's (equal in the whole groups, lower without illicit use: 0.6-1.1)",
-                             observed: 0.85, model: mean(methadone) / mean(buprenorphine), tolerance: 0.25, unit: "ratio"),
+                             observed: 0.85, model: MechanismSupport.mean(methadone) / MechanismSupport.mean(buprenorphine), tolerance: 0.25, unit: "ratio"),
         ]
         let axis = times.map { $0 - (days - 1) * day }
         let panel = ExperimentPanel(title: "Cold pain tolerance through the 180th day of maintenance (dose at 0 h)", xLabel: "hours after the dose",
