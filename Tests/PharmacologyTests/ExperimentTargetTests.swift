@@ -99,6 +99,16 @@ import Testing
         }
     }
 
+    /// docs/model.md states how many validation targets pass, at its Known shortfalls and under
+    /// Identifiability; both statements are the suite's count.
+    @Test func documentedValidationCountIsTheSuites() throws {
+        let targets = try Self.results.values.flatMap { try $0.get().targets }.filter { $0.kind == .validation }
+        let passing = targets.filter(\.pass).count
+        let text = try String(contentsOf: DocumentationTests.path, encoding: .utf8)
+        #expect(text.contains("\(passing) of \(targets.count) targets pass"), "docs/model.md, Known shortfalls: \(passing) of \(targets.count)")
+        #expect(text.contains("\(passing) of \(targets.count) validation targets pass"), "docs/model.md, Identifiability: \(passing) of \(targets.count)")
+    }
+
     @Test func namesAreFirstAuthorYearWhat() {
         let names = ExperimentCatalogue.all.map(\.name)
         #expect(Set(names).count == names.count)
