@@ -148,6 +148,26 @@ import Testing
         #expect(a.validation[0].observed != b.validation[0].observed)
     }
 
+    /// A diagnostic fit takes named validation targets into the objective as calibration ones,
+    /// and the search keeps an experiment whose only targets in the objective are such.
+    @Test func fittedValidationTargetsEnterTheObjective() throws {
+        let values = [8.0, 20.0]
+        let experiment = try Self.synthetic(validationObserved: 1e6)
+        let plain = Calibration(parameters: Self.pkParameters(), experiments: [experiment]).run(values)
+        let diagnostic = Calibration(parameters: Self.pkParameters(), experiments: [experiment],
+                                     fittedValidationTargets: ["synthetic-rat-iv/absurd"]).run(values)
+        #expect(plain.validation.map(\.target) == ["absurd"] && diagnostic.validation.isEmpty)
+        let absurd = try #require(diagnostic.calibration.first { $0.target == "absurd" })
+        #expect(absurd.kind == .calibration)
+        #expect(abs(diagnostic.objective - plain.objective - absurd.weighted * absurd.weighted) <= 1e-9 * diagnostic.objective)
+        let validationOnly = Experiment(name: "validation-only", description: "validation alone", citation: "none") { () throws(PharmacologyError) in
+            ExperimentResult(name: "validation-only", targets: [ExperimentTarget(id: "v", kind: .validation, description: "v", observed: 1,
+                                                                                 model: 2, tolerance: 1, unit: "1")], panels: [])
+        }
+        let both = Calibration(parameters: Self.pkParameters(), experiments: [experiment, validationOnly], fittedValidationTargets: ["validation-only/v"])
+        #expect(both.seeingTheObjective(both.run(values)).experiments.map(\.name) == ["synthetic-rat-iv", "validation-only"])
+    }
+
     /// The search runs only what can move the objective: an experiment with validation targets
     /// alone is dropped (and the objective is unchanged without it), one that fails is kept (its
     /// failure rejects a trial), the fitted objective is the whole suite's, and a run at the fitted

@@ -145,7 +145,12 @@ import Testing
                                       (["--species", "dog"], "--species"), (["--starts", "0"], "--starts"),
                                       (["--parameters", "EC50 (mose)"], "Did you mean 'EC50 (mouse)'"), (["--method", "bfgs"], "--method"),
                                       (["--prior-width", "1"], "--prior-width"), (["--prior-width", "wide"], "--prior-width"),
-                                      (["--parameters", ""], "--parameters"), (["--parameters", "(human)"], "a parameter name is needed")] {
+                                      (["--parameters", ""], "--parameters"), (["--parameters", "(human)"], "a parameter name is needed"),
+                                      (["--fit-validation", "cox1975-tolerance-offset"], "is not experiment/target"),
+                                      (["--fit-validation", "cox1975-tolerance-offset/rat-slow-phase-halftime"], "Did you mean 'rat-slow-phase-half-time'"),
+                                      (["--fit-validation", "kolb1938-morphine-abstinence/peak-36-72h"], "already a calibration target"),
+                                      (["--fit-validation", "cox1975-tolerance-offset/rat-slow-phase-half-time", "--write-models", "/nonexistent"],
+                                       "drop --write-models")] {
             let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--evaluations", "0", "--no-identifiability"] + arguments)
                                        as? ExperimentCalibrateCommand)
             #expect {

@@ -26,11 +26,18 @@ public struct Calibration: Sendable {
     /// The prior's standard deviation as a factor on each parameter's value; nil fits the targets
     /// alone (plain weighted least squares).
     public var priorWidth: Double?
+    /// Validation targets, as `experiment/target`, that this calibration fits as if they were
+    /// calibration targets: a diagnostic fit (what would meeting them cost the rest?). Their
+    /// residuals are reported among the calibration ones with kind `calibration`; the experiments'
+    /// own kinds are unchanged, so values fitted this way are not the shipped calibration.
+    public var fittedValidationTargets: Set<String>
 
-    public init(parameters: [CalibrationParameter], experiments: [Experiment] = ExperimentCatalogue.all, priorWidth: Double? = 10) {
+    public init(parameters: [CalibrationParameter], experiments: [Experiment] = ExperimentCatalogue.all, priorWidth: Double? = 10,
+                fittedValidationTargets: Set<String> = []) {
         self.parameters = parameters
         self.experiments = experiments
         self.priorWidth = priorWidth
+        self.fittedValidationTargets = fittedValidationTargets
     }
 
     /// The search methods.
@@ -138,9 +145,10 @@ public struct Calibration: Sendable {
             switch outcome {
             case .success(let result):
                 for target in result.targets {
-                    let residual = Residual(experiment: experiment.name, target: target.id, kind: target.kind, observed: target.observed,
-                                            model: target.model, tolerance: target.tolerance, unit: target.unit)
-                    if target.kind == .calibration { run.calibration.append(residual) } else { run.validation.append(residual) }
+                    let fitted = target.kind == .calibration || fittedValidationTargets.contains("\(experiment.name)/\(target.id)")
+                    let residual = Residual(experiment: experiment.name, target: target.id, kind: fitted ? .calibration : target.kind,
+                                            observed: target.observed, model: target.model, tolerance: target.tolerance, unit: target.unit)
+                    if fitted { run.calibration.append(residual) } else { run.validation.append(residual) }
                 }
             case .failure(let error):
                 run.failures.append("\(experiment.name): \(error)")

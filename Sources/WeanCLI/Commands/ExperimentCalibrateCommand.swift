@@ -24,6 +24,8 @@ struct ExperimentCalibrateCommand: ParsableCommand {
               wean experiment calibrate --write-models Sources/Pharmacology/Models
               wean experiment calibrate --starts 2 --output fit.json --report fit.html
               wean experiment calibrate --species rat --parameters K_RESOLVE,GAIN_OIH --method nelder-mead --evaluations 100
+              wean experiment calibrate --fit-validation cox1975-tolerance-offset/rat-slow-phase-half-time --no-identifiability
+                                                                   (a diagnostic fit: what meeting a validation target costs)
             \(Notice.text)
             """
     )
@@ -44,6 +46,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "Write the fitted parameter set with its stamp (JSON) to this file.") var outputFile: String?
     @Option(help: "Write an HTML report (parameters, contributions, validation, model-vs-data figures) to this file.") var report: String?
     @Option(help: "Write the fitted values, with a stamp line, into the .wean files in this folder (e.g. Sources/Pharmacology/Models); rebuild to ship them.") var writeModels: String?
+    @Option(help: "Comma-separated validation targets (experiment/target) to fit as if they were calibration targets: a diagnostic fit, never written with --write-models.") var fitValidation: String?
 
     func run() throws {
         print(try output(), terminator: "")
@@ -190,6 +193,42 @@ struct ExperimentCalibrateCommand: ParsableCommand {
                 chosenExperiments.append(experiment)
             }
         }
-        return Calibration(parameters: free, experiments: chosenExperiments, priorWidth: try priorFactor())
+        return Calibration(parameters: free, experiments: chosenExperiments, priorWidth: try priorFactor(),
+                           fittedValidationTargets: try fittedValidationTargets(among: chosenExperiments))
+    }
+
+    /// The `--fit-validation` targets, each checked to be a validation target of a chosen
+    /// experiment (the named experiments are run once at the shipped values to read their targets).
+    func fittedValidationTargets(among chosen: [Experiment]) throws -> Set<String> {
+        guard let fitValidation else { return [] }
+        guard writeModels == nil else {
+            throw ValidationError("--fit-validation makes a diagnostic fit, which is not written into the models: drop --write-models")
+        }
+        let keys = fitValidation.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !keys.isEmpty else { throw ValidationError("--fit-validation: give at least one experiment/target") }
+        for key in keys {
+            let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw ValidationError("--fit-validation: '\(key)' is not experiment/target (e.g. cox1975-tolerance-offset/rat-slow-phase-half-time)")
+            }
+            guard let experiment = chosen.first(where: { $0.name == parts[0] }) else {
+                let hint = closestName(parts[0], chosen.map(\.name), maximumDistance: max(2, parts[0].count / 4)).map { " Did you mean '\($0)'?" } ?? ""
+                throw ValidationError("--fit-validation: no experiment '\(parts[0])' in this calibration.\(hint)")
+            }
+            let targets: [ExperimentTarget]
+            do {
+                targets = try experiment.run().targets
+            } catch {
+                throw ValidationError("--fit-validation: \(parts[0]) does not run: \(error)")
+            }
+            guard let target = targets.first(where: { $0.id == parts[1] }) else {
+                let hint = closestName(parts[1], targets.map(\.id), maximumDistance: max(2, parts[1].count / 4)).map { " Did you mean '\($0)'?" } ?? ""
+                throw ValidationError("--fit-validation: \(parts[0]) has no target '\(parts[1])'.\(hint)")
+            }
+            guard target.kind == .validation else {
+                throw ValidationError("--fit-validation: \(key) is already a calibration target")
+            }
+        }
+        return Set(keys)
     }
 }

@@ -68,6 +68,9 @@ struct CalibrationReport {
         text += "  shipped \(significant(fit.shippedObjective)) → fitted \(significant(fit.objective)) "
             + "(targets \(significant(run.targetObjective)), prior \(significant(run.priorPenalty))); \(searchSummary)\n"
         if fit.starts.count > 1 { text += "  starts: \(startsSummary)\n" }
+        if !calibration.fittedValidationTargets.isEmpty {
+            text += "  diagnostic fit: validation targets fitted as calibration: \(calibration.fittedValidationTargets.sorted().joined(separator: ", "))\n"
+        }
         text += "\n"
         var parameters = TextTable("parameter", "prior centre", "shipped", "fitted", "95% interval ×/÷", "verdict", "most sensitive target")
         for (index, parameter) in calibration.parameters.enumerated() {
@@ -135,7 +138,8 @@ struct CalibrationReport {
             + "\"startResults\":[\(fit.starts.map { "{\"objective\":\(number($0.objective)),\"evaluations\":\($0.evaluations),\"converged\":\($0.converged)}" }.joined(separator: ","))],"
             + "\"evaluations\":\(fit.evaluations),\"starts\":\(fit.starts.count),\"converged\":\(fit.starts.filter(\.converged).count),\"seed\":\(seed),"
             + "\"experiments\":[\(calibration.experiments.map { jsonString($0.name) }.joined(separator: ","))],"
-            + "\"targets\":[\(run.calibration.map { jsonString("\($0.experiment)/\($0.target)") }.joined(separator: ","))]}"
+            + "\"targets\":[\(run.calibration.map { jsonString("\($0.experiment)/\($0.target)") }.joined(separator: ","))],"
+            + "\"fittedValidationTargets\":[\(calibration.fittedValidationTargets.sorted().map(jsonString).joined(separator: ","))]}"
         let profileList = profiles.map { profile in
             "{\"parameter\":\(jsonString(profile.parameter)),\"lower\":\(profile.interval.lower.map(number) ?? "null"),"
                 + "\"upper\":\(profile.interval.upper.map(number) ?? "null"),\"points\":["
@@ -190,7 +194,7 @@ struct CalibrationReport {
             <p>\(escape(Notice.text))</p>
             <p>\(calibration.parameters.count) free parameter(s), \(run.calibration.count) calibration target(s) of \(calibration.experiments.count) experiment(s); \
             objective \(escape(objectiveDefinition)): shipped \(escape(significant(fit.shippedObjective))) → fitted \(escape(significant(fit.objective))) \
-            (targets \(escape(significant(run.targetObjective))), prior \(escape(significant(run.priorPenalty)))); \(escape(searchSummary))\(fit.starts.count > 1 ? "; starts: " + escape(startsSummary) : ""); \(escape(date)).</p>
+            (targets \(escape(significant(run.targetObjective))), prior \(escape(significant(run.priorPenalty)))); \(escape(searchSummary))\(fit.starts.count > 1 ? "; starts: " + escape(startsSummary) : ""); \(escape(date)).\(calibration.fittedValidationTargets.isEmpty ? "" : " Diagnostic fit: validation targets fitted as calibration: " + escape(calibration.fittedValidationTargets.sorted().joined(separator: ", ")) + ".")</p>
             <h2>Parameters</h2><table>
 
             """
