@@ -24,8 +24,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
               wean experiment calibrate --write-models Sources/Pharmacology/Models
               wean experiment calibrate --starts 2 --output fit.json --report fit.html
               wean experiment calibrate --species rat --parameters K_RESOLVE,GAIN_OIH --method nelder-mead --evaluations 100
-              wean experiment calibrate --fit-validation cox1975-tolerance-offset/rat-slow-phase-half-time --no-identifiability
-                                                                   (a diagnostic fit: what meeting a validation target costs)
+              wean experiment calibrate --fit-validation EXPERIMENT/TARGET   (a diagnostic fit)
             \(Notice.text)
             """
     )
