@@ -45,6 +45,12 @@ import Testing
         return c[0] * exp(k * times[0]) / k
     }
 
+    /// An experiment with one validation target and nothing else.
+    static let validationOnly = Experiment(name: "validation-only", description: "validation alone", citation: "none") { () throws(PharmacologyError) in
+        ExperimentResult(name: "validation-only", targets: [ExperimentTarget(id: "v", kind: .validation, description: "v", observed: 1,
+                                                                             model: 2, tolerance: 1, unit: "1")], panels: [])
+    }
+
     static func pkParameters(priors: Bool = false) -> [CalibrationParameter] {
         [CalibrationParameter("CL_KG", files: ["morphine_rat.wean"], lower: 0.768, upper: 76.8, prior: priors ? 7.68 : nil),
          CalibrationParameter("V_KG", files: ["morphine_rat.wean"], lower: 2.12, upper: 212, prior: priors ? 21.2 : nil)]
@@ -160,11 +166,7 @@ import Testing
         let absurd = try #require(diagnostic.calibration.first { $0.target == "absurd" })
         #expect(absurd.kind == .calibration)
         #expect(abs(diagnostic.objective - plain.objective - absurd.weighted * absurd.weighted) <= 1e-9 * diagnostic.objective)
-        let validationOnly = Experiment(name: "validation-only", description: "validation alone", citation: "none") { () throws(PharmacologyError) in
-            ExperimentResult(name: "validation-only", targets: [ExperimentTarget(id: "v", kind: .validation, description: "v", observed: 1,
-                                                                                 model: 2, tolerance: 1, unit: "1")], panels: [])
-        }
-        let both = Calibration(parameters: Self.pkParameters(), experiments: [experiment, validationOnly], fittedValidationTargets: ["validation-only/v"])
+        let both = Calibration(parameters: Self.pkParameters(), experiments: [experiment, Self.validationOnly], fittedValidationTargets: ["validation-only/v"])
         #expect(both.seeingTheObjective(both.run(values)).experiments.map(\.name) == ["synthetic-rat-iv", "validation-only"])
     }
 
@@ -173,10 +175,7 @@ import Testing
     /// failure rejects a trial), the fitted objective is the whole suite's, and a run at the fitted
     /// values still reports the dropped one's targets.
     @Test func theSearchSkipsExperimentsWithoutCalibrationTargets() throws {
-        let validationOnly = Experiment(name: "validation-only", description: "validation alone", citation: "none") { () throws(PharmacologyError) in
-            ExperimentResult(name: "validation-only", targets: [ExperimentTarget(id: "v", kind: .validation, description: "v", observed: 1,
-                                                                                 model: 2, tolerance: 1, unit: "1")], panels: [])
-        }
+        let validationOnly = Self.validationOnly
         let failing = Experiment(name: "failing", description: "always fails", citation: "none") { () throws(PharmacologyError) in
             throw .invalidDesign("always")
         }

@@ -205,6 +205,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
         }
         let keys = fitValidation.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !keys.isEmpty else { throw ValidationError("--fit-validation: give at least one experiment/target") }
+        var targetsOf: [String: [ExperimentTarget]] = [:]  // each named experiment run once
         for key in keys {
             let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
@@ -214,12 +215,14 @@ struct ExperimentCalibrateCommand: ParsableCommand {
                 let hint = closestName(parts[0], chosen.map(\.name), maximumDistance: max(2, parts[0].count / 4)).map { " Did you mean '\($0)'?" } ?? ""
                 throw ValidationError("--fit-validation: no experiment '\(parts[0])' in this calibration.\(hint)")
             }
-            let targets: [ExperimentTarget]
-            do {
-                targets = try experiment.run().targets
-            } catch {
-                throw ValidationError("--fit-validation: \(parts[0]) does not run: \(error)")
+            if targetsOf[parts[0]] == nil {
+                do {
+                    targetsOf[parts[0]] = try experiment.run().targets
+                } catch {
+                    throw ValidationError("--fit-validation: \(parts[0]) does not run: \(error)")
+                }
             }
+            let targets = targetsOf[parts[0]]!
             guard let target = targets.first(where: { $0.id == parts[1] }) else {
                 let hint = closestName(parts[1], targets.map(\.id), maximumDistance: max(2, parts[1].count / 4)).map { " Did you mean '\($0)'?" } ?? ""
                 throw ValidationError("--fit-validation: \(parts[0]) has no target '\(parts[1])'.\(hint)")

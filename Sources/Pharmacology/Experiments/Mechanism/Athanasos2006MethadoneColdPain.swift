@@ -31,7 +31,6 @@ extension Experiment {
         description: "human methadone 28, 63 or 98 mg once daily for 180 days: cold pain tolerance before the dose against controls, and its rise as the next dose is absorbed",
         citation: "Athanasos P et al., Pain 2006;120:267-275 (abstract)"
     ) { () throws(PharmacologyError) in
-        let model = try PKLibrary.model(.methadone, .human)
         let day = 24.0, days = 180.0
         let lastDay = (days - 1) * day
         let session = lastDay + 20, nextDose = lastDay + day, window = 6.0
@@ -41,8 +40,7 @@ extension Experiment {
         let milligrams = [28.0, 63, 98]
         var beforeDose: [Double] = [], rises: [Double] = [], courses: [[Double]] = []
         for amount in milligrams {
-            let design = DosingDesign([.repeated(DoseAmount(amount, .mg), route: .oral, everyHours: day, fromHours: 0, toHours: nextDose + day)])
-            let course = try coldPainTolerance(PKSimulation.run(model, design: design, outputTimes: times))
+            let course = try maintainedColdPainTolerance(.methadone, milligrams: amount, route: .oral, times: times)
             beforeDose.append(course[sessionIndex])
             rises.append(afterDose.map { course[$0] }.max()! / course[sessionIndex] - 1)
             courses.append(course)

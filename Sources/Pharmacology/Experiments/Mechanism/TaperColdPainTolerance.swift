@@ -136,6 +136,16 @@ extension Experiment {
         }
         return zip(analgesia, hyperalgesia).map { 1 / ((1 + $1) * (1 - min($0, 1 - 1e-12))) }
     }
+
+    /// Cold pain tolerance (`coldPainTolerance`) at `times`, h, of a human maintained on
+    /// `milligrams` of `opioid` by `route` once a day from 0 h, every dose up to the last output
+    /// time taken (Compton 2001, Athanasos 2006).
+    static func maintainedColdPainTolerance(_ opioid: Opioid, milligrams: Double, route: Route,
+                                            times: [Double]) throws(PharmacologyError) -> [Double] {
+        let model = try PKLibrary.model(opioid, .human)
+        let design = DosingDesign([.repeated(DoseAmount(milligrams, .mg), route: route, everyHours: 24, fromHours: 0, toHours: times.last!)])
+        return try coldPainTolerance(PKSimulation.run(model, design: design, outputTimes: times))
+    }
 }
 
 extension Experiment {
@@ -161,13 +171,8 @@ extension Experiment {
     ) { () throws(PharmacologyError) in
         let day = 24.0, days = 180.0
         let times = gridHours(from: (days - 1) * day, to: days * day - 0.25, step: 0.25)
-        func interval(_ opioid: Opioid, milligrams: Double, route: Route) throws(PharmacologyError) -> [Double] {
-            let model = try PKLibrary.model(opioid, .human)
-            let design = DosingDesign([.repeated(DoseAmount(milligrams, .mg), route: route, everyHours: day, fromHours: 0, toHours: days * day)])
-            return try coldPainTolerance(PKSimulation.run(model, design: design, outputTimes: times))
-        }
-        let methadone = try interval(.methadone, milligrams: 60, route: .oral)
-        let buprenorphine = try interval(.buprenorphine, milligrams: 16, route: .sublingual)
+        let methadone = try maintainedColdPainTolerance(.methadone, milligrams: 60, route: .oral, times: times)
+        let buprenorphine = try maintainedColdPainTolerance(.buprenorphine, milligrams: 16, route: .sublingual, times: times)
         let targets = [
             ExperimentTarget(id: "methadone-less-tolerant", kind: .validation,
                              description: "methadone patients' cold pain tolerance over the controls', the interval's mean (shorter latencies: below 1)",

@@ -47,9 +47,12 @@ extension Experiment {
         let panel = ExperimentPanel(title: "Mouse 75 mg pellet, removed at 72 h (Way 1969 design)", xLabel: "hours after implantation",
                                     yLabel: "withdrawal (ln units)",
                                     curves: [ExperimentSupport.curve("withdrawal", times, withdrawal)])
-        return ExperimentResult(name: "way1969-mouse-pellet", targets: targets, panels: [panel, afterThreeDays.panel(
+        // The published 4- to 7-fold shifts drawn from the model's naive ED50.
+        let published = afterThreeDays.result.ed50Naive.map { [$0 * 4, $0 * 7] } ?? []
+        let doseResponse = afterThreeDays.panel(
             title: "Mouse s.c. morphine dose-response, naive and 72 h into the pellet", testedLabel: "75 mg pellet, 72 h",
-            observations: ExperimentPanel.Observations(name: "AD50 4-7x naive (Way 1969), drawn from the model's naive ED50",
-                                                       x: afterThreeDays.result.ed50Naive.map { [$0 * 4, $0 * 7] } ?? [], y: [50, 50], lower: nil, upper: nil))])
+            observations: ExperimentPanel.Observations(name: "AD50 4-7x naive (Way 1969)", x: published, y: published.map { _ in 50 },
+                                                       lower: nil, upper: nil))
+        return ExperimentResult(name: "way1969-mouse-pellet", targets: targets, panels: [panel, doseResponse])
     }
 }
