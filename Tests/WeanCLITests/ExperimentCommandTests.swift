@@ -147,9 +147,10 @@ import Testing
                                       (["--prior-width", "1"], "--prior-width"), (["--prior-width", "wide"], "--prior-width"),
                                       (["--parameters", ""], "--parameters"), (["--parameters", "(human)"], "a parameter name is needed"),
                                       (["--fit-validation", "cox1975-tolerance-offset"], "is not experiment/target"),
-                                      (["--fit-validation", "cox1975-tolerance-offset/rat-slow-phase-halftime"], "Did you mean 'rat-slow-phase-half-time'"),
+                                      (["--fit-validation", "cox1975-tolerance-offset/independent-of-regimn"], "Did you mean 'independent-of-regimen'"),
                                       (["--fit-validation", "kolb1938-morphine-abstinence/peak-36-72h"], "already a calibration target"),
-                                      (["--fit-validation", "cox1975-tolerance-offset/rat-slow-phase-half-time", "--write-models", "/nonexistent"],
+                                      (["--fit-validation", "cox1975-tolerance-offset/rat-slow-phase-half-time"], "already a calibration target"),
+                                      (["--fit-validation", "cox1975-tolerance-offset/independent-of-regimen", "--write-models", "/nonexistent"],
                                        "drop --write-models")] {
             let command = try #require(try WeanCommand.parseAsRoot(["experiment", "calibrate", "--evaluations", "0", "--no-identifiability"] + arguments)
                                        as? ExperimentCalibrateCommand)

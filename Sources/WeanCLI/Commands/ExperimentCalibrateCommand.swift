@@ -209,7 +209,7 @@ struct ExperimentCalibrateCommand: ParsableCommand {
         for key in keys {
             let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
-                throw ValidationError("--fit-validation: '\(key)' is not experiment/target (e.g. cox1975-tolerance-offset/rat-slow-phase-half-time)")
+                throw ValidationError("--fit-validation: '\(key)' is not experiment/target (e.g. cox1975-tolerance-offset/independent-of-regimen)")
             }
             guard let experiment = chosen.first(where: { $0.name == parts[0] }) else {
                 let hint = closestName(parts[0], chosen.map(\.name), maximumDistance: max(2, parts[0].count / 4)).map { " Did you mean '\($0)'?" } ?? ""

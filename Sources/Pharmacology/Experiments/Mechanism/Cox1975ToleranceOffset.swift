@@ -19,9 +19,12 @@ extension Experiment {
     /// parallel shift the study measured: its half-time is ln 2 over minus the least-squares slope
     /// of ln(log ratio) against the day, from day 4 to day 23. Targets: the rat's half-time under
     /// the first regimen (13.2 days; ±30 %, between studies), the second regimen's over the
-    /// first's ("no significant differences": 1 ± 0.3), and the mouse's (17.4 days; ±30 %). Held
-    /// out: written from the abstract and run once against the model as it stood, no parameter
-    /// chosen from it.
+    /// first's ("no significant differences": 1 ± 0.3), and the mouse's (17.4 days; ±30 %). Written
+    /// from the abstract and first run as a held-out validation, which showed the offset far too
+    /// slow (33 days in rats, 30 in mice: astrocytes resolving with a 40-day half-life); the rat's
+    /// and the mouse's half-times now set the astrocytes' resolution (`HALF_ASTRO_OFF`, with
+    /// `johnston2004-il1ra`'s further tolerance, calibration). The regimen independence stays
+    /// validation.
     static let cox1975ToleranceOffset = Experiment(
         name: "cox1975-tolerance-offset",
         description: "rat morphine s.c. twice daily (7 or 14 days) and mouse 75 mg pellet (3 days): ED50 shifts 4-23 days after, the slow phase of tolerance offset",
@@ -52,13 +55,13 @@ extension Experiment {
                                             weightKilograms: Species.mouse.defaultWeightKilograms),
                                end: 72)
         let targets = [
-            ExperimentTarget(id: "rat-slow-phase-half-time", kind: .validation,
+            ExperimentTarget(id: "rat-slow-phase-half-time", kind: .calibration,
                              description: "half-time of the log ED50 ratio's decline from day 4 to 23 after 10 mg/kg twice daily for 7 days (13.2 days; ±30 %)",
                              observed: 13.2, model: week.halfTimeDays, tolerance: ExperimentSupport.betweenStudy(13.2), unit: "d"),
             ExperimentTarget(id: "independent-of-regimen", kind: .validation,
                              description: "the same after 20 mg/kg twice daily for 14 days over after the first regimen (no significant differences: 1)",
                              observed: 1, model: fortnight.halfTimeDays / week.halfTimeDays, tolerance: 0.3, unit: "ratio"),
-            ExperimentTarget(id: "mouse-slow-phase-half-time", kind: .validation,
+            ExperimentTarget(id: "mouse-slow-phase-half-time", kind: .calibration,
                              description: "the same in mice after a 75 mg pellet for 3 days (17.4 days; ±30 %)",
                              observed: 17.4, model: mouse.halfTimeDays, tolerance: ExperimentSupport.betweenStudy(17.4), unit: "d"),
         ]

@@ -14,7 +14,10 @@ extension Experiment {
     /// 31 days set the astrocyte rates (calibration). The PEA arm's 4 days — first run as a held-out
     /// validation, which showed recovery far too slow (14 days) because glial inhibitors only
     /// blocked activation — now sets `K_RESOLVE`, the speed-up of glial resolution by
-    /// anti-inflammatory tone (calibration).
+    /// anti-inflammatory tone (calibration). Since the slow offset of tolerance
+    /// (`cox1975-tolerance-offset`) entered the fit, astrocytes resolve in about a week and the
+    /// joint optimum leaves the PEA arm outside its tolerance (7.8 days; docs/model.md, Known
+    /// shortfalls).
     static let dicesaremannelli2018ToleranceRecovery = Experiment(
         name: "dicesaremannelli2018-tolerance-recovery",
         description: "rat morphine s.c. escalated 5 to 100 mg/kg over 17 days, with or without PEA: days to recover from tolerance",
