@@ -84,6 +84,26 @@ import Testing
         #expect(abs(try #require(stopped.doseResponses[0].ed50Ratio) / ratios[1] - 1) < 1e-6)
     }
 
+    /// The drug-naive answer does not depend on when a test is taken or on the design's
+    /// administrations, so one computed for the doses serves every test of them: a test given it
+    /// equals the test computing its own, and one given the answer to other doses is refused.
+    @Test func sharedNaiveResponsesAreTheTestsOwn() throws {
+        let model = try PKLibrary.model(.morphine, .rat)
+        let design = DosingDesign([.repeated(DoseAmount(10, .mgPerKg), route: .sc, everyHours: 24, fromHours: 0, toHours: 7 * 24)])
+        let doses = [1.0, 2, 4, 8, 16, 32, 64, 128]
+        let early = DoseResponseTest(atHours: 24, doses: doses, unit: .mgPerKg, route: .sc)
+        let late = DoseResponseTest(atHours: 10 * 24, doses: doses, unit: .mgPerKg, route: .sc)
+        let naive = try early.naiveResponses(model, design: DosingDesign([]))
+        for test in [early, late] {
+            let own = try test.run(model, design: design), shared = try test.run(model, design: design, naive: naive)
+            #expect(own.responses == shared.responses && own.naiveResponses == shared.naiveResponses && own.peakHours == shared.peakHours)
+            #expect(own.ed50Ratio == shared.ed50Ratio)
+        }
+        #expect(throws: PharmacologyError.self) {
+            try late.run(model, design: design, naive: (Array(naive.peaks.dropLast()), Array(naive.responses.dropLast())))
+        }
+    }
+
     /// Drug on board raises the baseline the response is read against: a challenge just after a
     /// morphine infusion gives less %MPE than the same challenge without it.
     @Test func drugOnBoardRaisesTheBaseline() throws {

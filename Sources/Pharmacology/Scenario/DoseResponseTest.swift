@@ -74,14 +74,14 @@ public struct DoseResponseResult: Sendable, Hashable {
 
 extension DoseResponseTest {
     /// Runs the test on `model` for a subject under `design` (the scenario's), and on a drug-naive
-    /// subject of the same weight and knockouts.
-    func run(_ model: OpioidModel, design: DosingDesign) throws(PharmacologyError) -> DoseResponseResult {
-        let naive = DosingDesign([], weightKilograms: design.weightKilograms, knockouts: design.knockouts)
-        var peaks: [Double] = [], naiveResponses: [Double] = []
-        for dose in doses {
-            let (peak, response) = try Self.naivePeak(model, route: route, amount: DoseAmount(dose, unit), design: naive)
-            peaks.append(peak)
-            naiveResponses.append(response)
+    /// subject of the same weight and knockouts. `naive`, if given, is that subject's answer to
+    /// the same doses and route (`naiveResponses`), computed once for tests at several times.
+    func run(_ model: OpioidModel, design: DosingDesign,
+             naive: (peaks: [Double], responses: [Double])? = nil) throws(PharmacologyError) -> DoseResponseResult {
+        let (peaks, naiveResponses): ([Double], [Double])
+        if let naive { (peaks, naiveResponses) = naive } else { (peaks, naiveResponses) = try self.naiveResponses(model, design: design) }
+        guard peaks.count == doses.count, naiveResponses.count == doses.count else {
+            throw .invalidDesign("the drug-naive responses given are for \(peaks.count) doses, the test has \(doses.count)")
         }
         let responses = try responses(model, design: design, peaks: peaks)
         guard (responses + naiveResponses).allSatisfy(\.isFinite) else {
@@ -93,6 +93,20 @@ extension DoseResponseTest {
             test: self, peakHours: peaks, responseName: model.species == .human ? "% pain relief" : "%MPE",
             responses: responses, naiveResponses: naiveResponses, ed50: ed50, ed50Naive: naiveED50,
             aboveRange: above, belowRange: below, naiveAboveRange: naiveAbove, naiveBelowRange: naiveBelow)
+    }
+
+    /// The peak-effect time (h) and the response of a drug-naive subject of `design`'s weight and
+    /// knockouts to each dose of the test: independent of `atHours` and of the design's
+    /// administrations, so tests of the same doses at several times can share it.
+    func naiveResponses(_ model: OpioidModel, design: DosingDesign) throws(PharmacologyError) -> (peaks: [Double], responses: [Double]) {
+        let naive = DosingDesign([], weightKilograms: design.weightKilograms, knockouts: design.knockouts)
+        var peaks: [Double] = [], responses: [Double] = []
+        for dose in doses {
+            let (peak, response) = try Self.naivePeak(model, route: route, amount: DoseAmount(dose, unit), design: naive)
+            peaks.append(peak)
+            responses.append(response)
+        }
+        return (peaks, responses)
     }
 
     /// The subject as the test takes it at `atHours`: what is in or on the body stays (drug and

@@ -31,13 +31,14 @@ extension Experiment {
         citation: "Cox BM et al., Br J Pharmacol 1975;53:383 (abstract)"
     ) { () throws(PharmacologyError) in
         let testDays = [4.0, 8, 12, 16, 23]
-        let challenge = (-2..<12).map { pow(2, Double($0)) }
+        let challenge = (0..<10).map { pow(2, Double($0)) }  // 1-512 mg/kg: the naive ED50s (3.7 and 5 mg/kg) and shifts up to 100-fold
         /// The log dose ratio at each test day after `end` (h) of `design`, and its half-time, days.
         func offset(_ model: OpioidModel, _ design: DosingDesign, end: Double) throws(PharmacologyError) -> (logRatios: [Double], halfTimeDays: Double) {
             var logRatios: [Double] = []
+            let naive = try DoseResponseTest(atHours: 0, doses: challenge, unit: .mgPerKg, route: .sc).naiveResponses(model, design: design)
             for day in testDays {
                 let test = DoseResponseTest(atHours: end + day * 24, doses: challenge, unit: .mgPerKg, route: .sc)
-                let shift = PotencyShift(try test.run(model, design: design))
+                let shift = PotencyShift(try test.run(model, design: design, naive: naive))
                 logRatios.append(log10(shift.fold))
             }
             let usable = logRatios.allSatisfy { $0.isFinite && $0 > 0 }
