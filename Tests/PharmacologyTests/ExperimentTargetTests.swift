@@ -37,7 +37,7 @@ import Testing
         "henry2003-methadone-reduction-threshold/withdrawal-rises-below-20-mg":
             "the counter-adaptation (51-h half-life) follows a weekly reduction so closely that the trough never reaches mild withdrawal (COWS 2.5 at most during the reduction, 3.6 after the last dose)",
         "fudala1990-buprenorphine-withdrawal/peak-3-5-days":
-            "the partial agonist's signal stays near its ceiling until the concentration falls below its affinity, two days after the last dose, and the drive grows until the drug is nearly gone: the peak comes at 5.8 days",
+            "the partial agonist's concentration falls over days as the mucosal depot (28-h release) empties (0.75 ng/mL at the trough, 0.22 two days after the last dose), and the drive grows until the drug is nearly gone: the peak comes at 5.8 days",
         "stitzer1991-precipitated-withdrawal/precipitated-at-24h":
             "the counter-adaptation (51-h half-life) has formed little in a day while methadone is still on the receptors, and naloxone at 5 times its Ki leaves a signal near it",
         "stitzer1991-precipitated-withdrawal/similar-at-24h-and-96h":
