@@ -151,10 +151,43 @@ public enum Simulator {
 }
 
 private func runEngine<S: ODEStepper, Runtime: ModelRuntime, Sink: SimulationOutputSink>(
-    _ stepper: S, instance: Runtime, options: SolverOptions, t0: Double, timeline: [TimelineEntry], into sink: inout Sink
+    _ stepper: S, instance: Runtime, options: SolverOptions, t0: Double, y0: [Double]? = nil, timeline: [TimelineEntry], into sink: inout Sink
 ) throws(ODESolverError) -> SolverStatisticsSummary where S.Problem == Runtime {
-    var engine = try Engine(instance: instance, stepper: stepper, options: options, t0: t0)
+    var engine = try Engine(instance: instance, stepper: stepper, options: options, t0: t0, y0: y0)
     return try engine.run(timeline, into: &sink)
+}
+
+extension Simulator {
+    /// Runs `instance` through `timeline` from `state` at `startTime` instead of from the model's
+    /// initial state: the continuation of an earlier run that reported every state at
+    /// `startTime`, as when a subject is copied at a time and each copy given something else.
+    /// Nothing of the earlier run carries over but the state — no running infusion, pending ADDL
+    /// repeat or lagged dose — so the caller continues only runs that have none at `startTime`.
+    /// Every entry must be at or after `startTime`; the event engine is always used (the analytic
+    /// path starts from zero).
+    public static func run<Runtime: ModelRuntime>(
+        _ instance: Runtime, timeline: [TimelineEntry], from state: [Double], at startTime: Double,
+        method: SolverMethod = .auto, options: SolverOptions = SolverOptions()
+    ) throws(SimulationError) -> (outputs: [TimelineOutput], statistics: SolverStatisticsSummary) {
+        guard state.count == instance.dimension else {
+            throw .invalidInput("a starting state needs \(instance.dimension) values, one per state; got \(state.count)")
+        }
+        guard startTime.isFinite, state.allSatisfy(\.isFinite) else {
+            throw .invalidInput("a starting state and its time must be finite")
+        }
+        if let early = timeline.first(where: { !($0.time >= startTime) }) {
+            throw .invalidInput("a timeline entry at \(early.time) comes before the starting state's time \(startTime)")
+        }
+        var sink = OutputRows()
+        do throws(ODESolverError) {
+            let statistics = try method.withStepper(for: instance, options: options) { (stepper) throws(ODESolverError) in
+                try runEngine(stepper, instance: instance, options: options, t0: startTime, y0: state, timeline: timeline, into: &sink)
+            }
+            return (sink.outputs, statistics)
+        } catch {
+            throw .solver(error)
+        }
+    }
 }
 
 /// Events scheduled by timeline entries: doses coming due (lag, ADDL), boluses and infusion edges.

@@ -12,11 +12,14 @@ public enum PKSimulation {
 
     /// Simulates `model` under `design`, reporting every output of the model at `outputTimes`
     /// (increasing, hours). The run starts at the earliest of 0, the first administration and
-    /// the first output. Parameters: the model's defaults, then `ParameterOverrides.current` for
-    /// its file, then `parameters`.
+    /// the first output — or, given `start`, from its states (`Trajectory.states(at:)` of an
+    /// earlier run) at its time, which must come no later than every administration and output.
+    /// Parameters: the model's defaults, then `ParameterOverrides.current` for its file, then
+    /// `parameters`.
     public static func run(_ model: OpioidModel, design: DosingDesign, outputTimes: [Double],
                            parameters: [String: Double] = [:],
-                           options: SolverOptions = defaultOptions) throws(PharmacologyError) -> Trajectory {
+                           options: SolverOptions = defaultOptions,
+                           from start: (hours: Double, states: [Double])? = nil) throws(PharmacologyError) -> Trajectory {
         guard !outputTimes.isEmpty else { throw .invalidDesign("no output times") }
         for (a, b) in zip(outputTimes, outputTimes.dropFirst()) where !(b >= a) {
             throw .invalidDesign("output times must increase; \(b) h follows \(a) h")
@@ -40,13 +43,18 @@ public enum PKSimulation {
             }
         }
         let timeline = try design.timeline(for: model, runtime: runtime, outputTimes: outputTimes)
-        let start = min(0, outputTimes[0], design.administrations.map(\.startHours).min() ?? 0)
         do throws(SimulationError) {
-            let (outputs, _) = try Simulator.run(runtime, timeline: timeline, method: .auto, options: options, startTime: start)
+            let outputs: [TimelineOutput]
+            if let start {
+                (outputs, _) = try Simulator.run(runtime, timeline: timeline, from: start.states, at: start.hours, method: .auto, options: options)
+            } else {
+                let startTime = min(0, outputTimes[0], design.administrations.map(\.startHours).min() ?? 0)
+                (outputs, _) = try Simulator.run(runtime, timeline: timeline, method: .auto, options: options, startTime: startTime)
+            }
             var rows = [[Double]](repeating: [], count: outputTimes.count)
             for output in outputs { rows[output.tag] = output.values }
             return Trajectory(species: model.species, weightKilograms: weight, names: runtime.model.outputNames,
-                              times: outputTimes, rows: rows)
+                              stateCount: runtime.model.states.count, times: outputTimes, rows: rows)
         } catch {
             throw .simulation(error)
         }
@@ -60,6 +68,8 @@ public struct Trajectory: Sendable {
     public var weightKilograms: Double
     /// Output names: the model's states, then its assigned names.
     public var names: [String]
+    /// How many of `names` are the model's states.
+    public var stateCount: Int
     /// Hours.
     public var times: [Double]
     /// One row per time, in `names` order.
@@ -70,6 +80,10 @@ public struct Trajectory: Sendable {
         guard let index = names.firstIndex(of: name) else { return nil }
         return rows.map { $0[index] }
     }
+
+    /// Every state of the model at output `index` (the first `stateCount` outputs): where a run
+    /// can be continued from (`PKSimulation.run(_:design:outputTimes:from:)`).
+    public func states(at index: Int) -> [Double] { Array(rows[index].prefix(stateCount)) }
 
     /// The value of output `name` at the output time nearest `time`.
     public func value(_ name: String, at time: Double) -> Double? {

@@ -166,14 +166,33 @@ extension DoseResponseTest {
                 throw .invalidDesign("at \(ScenarioText.text(hours: atHours)) the tail-flick latency is at the cut-off (drug on board); a dose-response test cannot be read")
             }
         }
+        // Nothing of the copy goes on past `atHours` but its states: each challenge continues from
+        // them instead of living the subject's history again.
+        let start = Self.continuable(design, of: model, at: atHours) ? (hours: atHours, states: before.states(at: 0)) : nil
         var responses: [Double] = []
         for (dose, peak) in zip(doses, peaks) {
+            let challenge = Administration.dose(DoseAmount(dose, unit), route: route, atHours: atHours)
             var copy = design
-            copy.administrations.append(.dose(DoseAmount(dose, unit), route: route, atHours: atHours))
-            let after = try PKSimulation.run(model, design: copy, outputTimes: [atHours + peak])
+            if start != nil { copy.administrations = [] }
+            copy.administrations.append(challenge)
+            let after = try PKSimulation.run(model, design: copy, outputTimes: [atHours + peak], from: start)
             responses.append(Self.response(before: baseline, after: after.readout(readout)![0], species: model.species))
         }
         return responses
+    }
+
+    /// Whether every administration of `copy` is over by `t` as an input (an infusion, patch or held
+    /// treatment ended, a pellet implanted for good or removed; no dose of `model` delayed by a
+    /// lag or spread by a modelled rate or duration), so that the subject's states at `t` are all
+    /// a later run needs.
+    static func continuable(_ copy: DosingDesign, of model: OpioidModel, at t: Double) -> Bool {
+        guard model.checkedModel.modifiers.keys.allSatisfy({ $0 == .bioavailability }) else { return false }
+        return copy.administrations.allSatisfy { administration in
+            switch administration {
+            case .dose, .repeated, .treatmentBolus, .msc, .nerveInjury, .pellet: true
+            case let .infusion(_, _, _, to), let .patch(_, _, to), let .patches(_, _, _, to), let .treatment(_, _, _, to): to <= t
+            }
+        }
     }
 }
 
