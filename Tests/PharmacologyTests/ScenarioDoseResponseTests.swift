@@ -94,10 +94,13 @@ import Testing
         let early = DoseResponseTest(atHours: 24, doses: doses, unit: .mgPerKg, route: .sc)
         let late = DoseResponseTest(atHours: 10 * 24, doses: doses, unit: .mgPerKg, route: .sc)
         let naive = try early.naiveResponses(model, design: DosingDesign([]))
+        var battery = DoseResponseBattery(model, design: design)
         for test in [early, late] {
-            let own = try test.run(model, design: design), shared = try test.run(model, design: design, naive: naive)
-            #expect(own.responses == shared.responses && own.naiveResponses == shared.naiveResponses && own.peakHours == shared.peakHours)
-            #expect(own.ed50Ratio == shared.ed50Ratio)
+            let own = try test.run(model, design: design)
+            for shared in [try test.run(model, design: design, naive: naive), try battery.run(test)] {
+                #expect(own.responses == shared.responses && own.naiveResponses == shared.naiveResponses && own.peakHours == shared.peakHours)
+                #expect(own.ed50Ratio == shared.ed50Ratio)
+            }
         }
         #expect(throws: PharmacologyError.self) {
             try late.run(model, design: design, naive: (Array(naive.peaks.dropLast()), Array(naive.responses.dropLast())))

@@ -196,6 +196,34 @@ extension DoseResponseTest {
     }
 }
 
+/// Dose-response tests on one subject (`model` under `design`): the drug-naive answer, which does
+/// not depend on when a test is taken, is computed once for the tests of the same doses, unit and
+/// route.
+struct DoseResponseBattery {
+    let model: OpioidModel
+    let design: DosingDesign
+    private var naiveBySchedule: [DoseResponseTest: (peaks: [Double], responses: [Double])] = [:]
+
+    init(_ model: OpioidModel, design: DosingDesign) {
+        self.model = model
+        self.design = design
+    }
+
+    /// `test` on the subject (`DoseResponseTest.run`).
+    mutating func run(_ test: DoseResponseTest) throws(PharmacologyError) -> DoseResponseResult {
+        var schedule = test
+        schedule.atHours = 0
+        let naive: (peaks: [Double], responses: [Double])
+        if let known = naiveBySchedule[schedule] {
+            naive = known
+        } else {
+            naive = try test.naiveResponses(model, design: design)
+            naiveBySchedule[schedule] = naive
+        }
+        return try test.run(model, design: design, naive: naive)
+    }
+}
+
 extension Administration {
     /// This administration as a copy of the subject taken at `t` keeps it (`DoseResponseTest.copy`):
     /// `nil` if it starts at or after `t`, a schedule cut to the doses (or the patch) before `t`.

@@ -24,21 +24,10 @@ extension Scenario {
             columns.append(column)
         }
         var tests: [DoseResponseResult] = []
-        // The drug-naive subject answers tests of the same doses, unit and route alike, whenever
-        // they are taken: computed once for them.
-        var naiveBySchedule: [DoseResponseTest: (peaks: [Double], responses: [Double])] = [:]
+        var battery = DoseResponseBattery(model, design: design)
         for (index, test) in doseResponses.enumerated() {
             do {
-                var schedule = test
-                schedule.atHours = 0
-                let naive: (peaks: [Double], responses: [Double])
-                if let known = naiveBySchedule[schedule] {
-                    naive = known
-                } else {
-                    naive = try test.naiveResponses(model, design: design)
-                    naiveBySchedule[schedule] = naive
-                }
-                tests.append(try test.run(model, design: design, naive: naive))
+                tests.append(try battery.run(test))
             } catch {
                 throw ScenarioError("dose-response", occurrence: doseResponses.count > 1 ? index + 1 : nil, "\(error)")
             }

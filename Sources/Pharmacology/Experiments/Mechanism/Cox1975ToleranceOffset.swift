@@ -35,10 +35,9 @@ extension Experiment {
         /// The log dose ratio at each test day after `end` (h) of `design`, and its half-time, days.
         func offset(_ model: OpioidModel, _ design: DosingDesign, end: Double) throws(PharmacologyError) -> (logRatios: [Double], halfTimeDays: Double) {
             var logRatios: [Double] = []
-            let naive = try DoseResponseTest(atHours: 0, doses: challenge, unit: .mgPerKg, route: .sc).naiveResponses(model, design: design)
+            var battery = DoseResponseBattery(model, design: design)
             for day in testDays {
-                let test = DoseResponseTest(atHours: end + day * 24, doses: challenge, unit: .mgPerKg, route: .sc)
-                let shift = PotencyShift(try test.run(model, design: design, naive: naive))
+                let shift = PotencyShift(try battery.run(DoseResponseTest(atHours: end + day * 24, doses: challenge, unit: .mgPerKg, route: .sc)))
                 logRatios.append(log10(shift.fold))
             }
             let usable = logRatios.allSatisfy { $0.isFinite && $0 > 0 }

@@ -27,8 +27,9 @@ extension Experiment {
         let design = DosingDesign([.pellet(DoseAmount(75, .mg), atHours: 0, removeHours: removal)],
                                   weightKilograms: Species.mouse.defaultWeightKilograms)
         let challenge = (-2..<11).map { pow(2, Double($0)) }
-        let afterDay = PotencyShift(try DoseResponseTest(atHours: 24, doses: challenge, unit: .mgPerKg, route: .sc).run(model, design: design))
-        let afterThreeDays = PotencyShift(try DoseResponseTest(atHours: removal - 1e-6, doses: challenge, unit: .mgPerKg, route: .sc).run(model, design: design))
+        var battery = DoseResponseBattery(model, design: design)
+        let afterDay = PotencyShift(try battery.run(DoseResponseTest(atHours: 24, doses: challenge, unit: .mgPerKg, route: .sc)))
+        let afterThreeDays = PotencyShift(try battery.run(DoseResponseTest(atHours: removal - 1e-6, doses: challenge, unit: .mgPerKg, route: .sc)))
         let times = gridHours(from: 0, to: removal + 48, step: 0.25)
         let withdrawal = try PKSimulation.run(model, design: design, outputTimes: times).readout(.withdrawal)!
         let afterRemoval = times.indices.filter { times[$0] >= removal }
