@@ -24,6 +24,8 @@ public enum ExperimentCatalogue {
         .abbott1982EscalationTolerance,
         .cox1975ToleranceOffset,
         .way1969MousePellet,
+        .martin1963RatAbstinence,
+        .stinus1998RatAbstinence,
         .chu2006HumanOIH,
         .chu2012ToleranceWithoutOIH,
         .cepeda2010StableDose,
