@@ -26,6 +26,12 @@ import Testing
             "the same concentration-tracking tolerance: 8.1-fold at 72 h (the same pellet's hot-plate calibration target asks 7.3)",
         "way1969-mouse-pellet/withdrawal-maximal-4-10h-after-removal":
             "the rodents take the human withdrawal escalation (42-h half-life): the syndrome builds for most of a day after the drug has gone and peaks 18.5 h after the removal",
+        "pharmacology1974-rat-dependence-kinetics/dependence-63-percent-at-12h":
+            "the counter-adaptation follows the receptor signal with a 26-h half-life in rats (a 37-h time constant): 12 h into the pellet it has built 0.37 of what an antagonist reveals at 96 h, against 0.63 for the study's 12-h time constant",
+        "pharmacology1974-rat-dependence-kinetics/abstinence-peaks-12h-after-removal":
+            "the rodents take the human withdrawal escalation (42-h half-life): after the pellet's removal the syndrome builds until 17.5 h",
+        "pharmacology1974-rat-dependence-kinetics/spontaneous-peak-as-intense-as-challenge":
+            "an antagonist lifts the restraint on the syndrome with the agonist, so the challenge reveals the whole counter-adaptation at once, while spontaneous abstinence in the first day expresses about a quarter of it (0.27)",
         "abbott1982-escalation-tolerance/tail-flick-ed50-shift":
             "the rat's tolerance gains are set by daily-dosing studies read as the fall of a fixed dose's effect, which need larger shifts than this ED50 study saw",
         "gossop1987-methadone-detoxification/dose-not-a-major-determinant":

@@ -26,6 +26,7 @@ public enum ExperimentCatalogue {
         .way1969MousePellet,
         .martin1963RatAbstinence,
         .stinus1998RatAbstinence,
+        .pharmacology1974RatDependenceKinetics,
         .chu2006HumanOIH,
         .chu2012ToleranceWithoutOIH,
         .cepeda2010StableDose,
