@@ -32,6 +32,8 @@ import Testing
             "the rodents take the human withdrawal escalation (42-h half-life): after the pellet's removal the syndrome builds until 17.5 h",
         "pharmacology1974-rat-dependence-kinetics/spontaneous-peak-as-intense-as-challenge":
             "an antagonist lifts the restraint on the syndrome with the agonist, so the challenge reveals the whole counter-adaptation at once, while spontaneous abstinence in the first day expresses about a quarter of it (0.27)",
+        "psychopharmacology1990-rat-osmotic-pump/ed50-more-than-4-fold":
+            "receptor tolerance linear in Ce/EC50 and the glial share make the shift with the pump in place 8.6-fold after 27 days, past the 4-8 that 'more than 4-fold' was read as",
         "abbott1982-escalation-tolerance/tail-flick-ed50-shift":
             "the rat's tolerance gains are set by daily-dosing studies read as the fall of a fixed dose's effect, which need larger shifts than this ED50 study saw",
         "gossop1987-methadone-detoxification/dose-not-a-major-determinant":

@@ -22,6 +22,7 @@ public enum ExperimentCatalogue {
         .mousePelletED50,
         .singleDoseToleranceCourse,
         .abbott1982EscalationTolerance,
+        .psychopharmacology1990RatOsmoticPump,
         .cox1975ToleranceOffset,
         .way1969MousePellet,
         .martin1963RatAbstinence,
