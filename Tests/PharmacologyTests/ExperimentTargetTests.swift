@@ -34,6 +34,8 @@ import Testing
             "an antagonist lifts the restraint on the syndrome with the agonist, so the challenge reveals the whole counter-adaptation at once, while spontaneous abstinence in the first day expresses about a quarter of it (0.27)",
         "psychopharmacology1990-rat-osmotic-pump/ed50-more-than-4-fold":
             "receptor tolerance linear in Ce/EC50 and the glial share make the shift with the pump in place 8.6-fold after 27 days, past the 4-8 that 'more than 4-fold' was read as",
+        "pharmacology1992-rat-pellet-tolerance-loss/recovered-by-day-4":
+            "the glial share, whose slow offset is fitted to Cox 1975's 13-day half-time, keeps a test dose at 0.31 of its naive effect 4 days after the pellets' removal (0.59 after 14 days)",
         "abbott1982-escalation-tolerance/tail-flick-ed50-shift":
             "the rat's tolerance gains are set by daily-dosing studies read as the fall of a fixed dose's effect, which need larger shifts than this ED50 study saw",
         "gossop1987-methadone-detoxification/dose-not-a-major-determinant":

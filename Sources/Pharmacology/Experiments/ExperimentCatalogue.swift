@@ -24,6 +24,7 @@ public enum ExperimentCatalogue {
         .abbott1982EscalationTolerance,
         .psychopharmacology1990RatOsmoticPump,
         .cox1975ToleranceOffset,
+        .pharmacology1992RatPelletToleranceLoss,
         .way1969MousePellet,
         .martin1963RatAbstinence,
         .stinus1998RatAbstinence,
