@@ -36,6 +36,16 @@ import Testing
             "receptor tolerance linear in Ce/EC50 and the glial share make the shift with the pump in place 8.6-fold after 27 days, past the 4-8 that 'more than 4-fold' was read as",
         "pharmacology1992-rat-pellet-tolerance-loss/recovered-by-day-4":
             "the glial share, whose slow offset is fitted to Cox 1975's 13-day half-time, keeps a test dose at 0.31 of its naive effect 4 days after the pellets' removal (0.59 after 14 days)",
+        "lifesci2017-mouse-regimens/injections-24h":
+            "the mouse's receptor-tolerance gains, fitted to a pellet's shift, leave twice-daily injections 90 %MPE 30 min after the dose (the test's timing assumed) against 72",
+        "lifesci2017-mouse-regimens/injections-72h":
+            "the same: 84 %MPE against 61",
+        "lifesci2017-mouse-regimens/injections-168h":
+            "the same: 68 %MPE against 40",
+        "lifesci2017-mouse-regimens/pellet-168h":
+            "as the pellet empties (96 ng/mL at 168 h against 230 measured) the glial sensitisation (half the threshold lost) makes the mouse hyperalgesic, -19 %MPE, where the study saw slight antinociception",
+        "lifesci2017-mouse-regimens/pump-24h":
+            "the model's mouse clearance gives the pump 427 ng/mL, twice the 210 measured, and 45 %MPE where the study saw none",
         "abbott1982-escalation-tolerance/tail-flick-ed50-shift":
             "the rat's tolerance gains are set by daily-dosing studies read as the fall of a fixed dose's effect, which need larger shifts than this ED50 study saw",
         "gossop1987-methadone-detoxification/dose-not-a-major-determinant":

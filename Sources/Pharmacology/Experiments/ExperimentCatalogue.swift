@@ -26,6 +26,7 @@ public enum ExperimentCatalogue {
         .cox1975ToleranceOffset,
         .pharmacology1992RatPelletToleranceLoss,
         .way1969MousePellet,
+        .lifesci2017MouseRegimens,
         .martin1963RatAbstinence,
         .stinus1998RatAbstinence,
         .pharmacology1974RatDependenceKinetics,
