@@ -22,17 +22,9 @@ extension Experiment {
         description: "rat morphine i.p. twice daily for 30 days, up to 100 mg/kg, then abrupt stop: onset and length of primary abstinence",
         citation: "Martin WR, Wikler A, Eades CG, Pescor FT, Psychopharmacologia 1963;4:247-260 (summary)"
     ) { () throws(PharmacologyError) in
-        let model = try PKLibrary.model(.morphine, .rat)
-        let days = 30, rising = 10, every = 12.0
-        let doses: [Administration] = (0..<days).flatMap { day -> [Administration] in
-            let amount = 10 * pow(10.0, Double(min(day, rising - 1)) / Double(rising - 1))
-            return [0.0, every].map { .dose(DoseAmount(amount, .mgPerKg), route: .ip, atHours: Double(day) * 24 + $0) }
-        }
-        let lastDose = Double(days - 1) * 24 + every
-        let times = gridHours(from: lastDose - 24, to: lastDose + 10 * 24, step: 0.25)
-        let run = try PKSimulation.run(model, design: DosingDesign(doses), outputTimes: times)
-        let withdrawal = run.readout(.withdrawal)!
-        let course = AbstinenceReading(times: times, withdrawal: withdrawal, lastDoseHours: lastDose, dosingIntervalHours: every, fractionOfPeak: 0.5)
+        let rising = 10
+        let (lastDose, times, withdrawal, course) = try MechanismSupport.ratTwiceDailyAbstinence(
+            days: 30, perDay: { 10 * pow(10.0, Double(min($0, rising - 1)) / Double(rising - 1)) }, fractionOfPeak: 0.5)
         let targets = [
             ExperimentTarget(id: "manifest-within-8-16h", kind: .validation,
                              description: "hours from the last dose until withdrawal first reaches half its peak (clearly manifest within 8 to 16 h)",

@@ -79,6 +79,23 @@ enum MechanismSupport {
     }
 
     /// The arithmetic mean of a non-empty series.
+    /// The abstinence of a rat given morphine i.p. every 12 h, `perDay(day)` mg/kg per injection
+    /// on day `day` (0-based) for `days` days, then none: the withdrawal readout from a day
+    /// before the last injection to 10 days after, read against its own peak at `fractionOfPeak`.
+    static func ratTwiceDailyAbstinence(days: Int, perDay: (Int) -> Double, fractionOfPeak: Double) throws(PharmacologyError)
+        -> (lastDoseHours: Double, times: [Double], withdrawal: [Double], course: AbstinenceReading) {
+        let model = try PKLibrary.model(.morphine, .rat)
+        let every = 12.0
+        let doses: [Administration] = (0..<days).flatMap { day -> [Administration] in
+            [0.0, every].map { .dose(DoseAmount(perDay(day), .mgPerKg), route: .ip, atHours: Double(day) * 24 + $0) }
+        }
+        let lastDose = Double(days - 1) * 24 + every
+        let times = gridHours(from: lastDose - 24, to: lastDose + 10 * 24, step: 0.25)
+        let withdrawal = try PKSimulation.run(model, design: DosingDesign(doses), outputTimes: times).readout(.withdrawal)!
+        let course = AbstinenceReading(times: times, withdrawal: withdrawal, lastDoseHours: lastDose, dosingIntervalHours: every, fractionOfPeak: fractionOfPeak)
+        return (lastDose, times, withdrawal, course)
+    }
+
     static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
 
     /// Pearson correlation of two equally long series (NaN if either is constant).

@@ -21,17 +21,9 @@ extension Experiment {
         description: "rat morphine i.p. twice daily for 10 days, 5 rising to 90 mg/kg, then abrupt stop: how long the intense phase of spontaneous withdrawal lasts",
         citation: "Stinus L, Robert C, Karasinski P, Limoge A, Pharmacol Biochem Behav 1998;59:83-89 (abstract)"
     ) { () throws(PharmacologyError) in
-        let model = try PKLibrary.model(.morphine, .rat)
-        let days = 10, every = 12.0
-        let doses: [Administration] = (0..<days).flatMap { day -> [Administration] in
-            let amount = 5 * pow(90.0 / 5, Double(day) / Double(days - 1))
-            return [0.0, every].map { .dose(DoseAmount(amount, .mgPerKg), route: .ip, atHours: Double(day) * 24 + $0) }
-        }
-        let lastDose = Double(days - 1) * 24 + every
-        let times = gridHours(from: lastDose - 24, to: lastDose + 10 * 24, step: 0.25)
-        let run = try PKSimulation.run(model, design: DosingDesign(doses), outputTimes: times)
-        let withdrawal = run.readout(.withdrawal)!
-        let course = AbstinenceReading(times: times, withdrawal: withdrawal, lastDoseHours: lastDose, dosingIntervalHours: every, fractionOfPeak: 0.5)
+        let days = 10
+        let (lastDose, times, withdrawal, course) = try MechanismSupport.ratTwiceDailyAbstinence(
+            days: days, perDay: { 5 * pow(90.0 / 5, Double($0) / Double(days - 1)) }, fractionOfPeak: 0.5)
         let targets = [
             ExperimentTarget(id: "intense-for-3-4-days", kind: .validation,
                              description: "hours from the last injection until withdrawal last stands at half its peak (constant activity for the first 3 or 4 days)",
