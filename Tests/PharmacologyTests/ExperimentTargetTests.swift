@@ -46,6 +46,12 @@ import Testing
             "as the pellet empties (96 ng/mL at 168 h against 230 measured) the glial sensitisation (half the threshold lost) makes the mouse hyperalgesic, -19 %MPE, where the study saw slight antinociception",
         "lifesci2017-mouse-regimens/pump-24h":
             "the model's mouse clearance gives the pump 427 ng/mL, twice the 210 measured, and 45 %MPE where the study saw none",
+        "cerletti1976-rat-pellet-plasma/20-mg-kg-peaks-3-4-fold":
+            "the rat's pellet takes the mouse's release, which puts out 2-3 times what rats' pellets gave: two pellets reach 0.9 of the 20 mg/kg injections' peak, where the study saw a third or a quarter",
+        "cerletti1976-rat-pellet-plasma/20-mg-kg-area-as-pellets":
+            "the same release: the pellets' plasma area over 65 h is 2.3 times the injections'",
+        "cerletti1976-rat-pellet-plasma/30-mg-kg-peaks-3-4-fold":
+            "the same release: the 30 mg/kg injections' peak is 1.7 times the pellets' largest level, against 3 or 4",
         "abbott1982-escalation-tolerance/tail-flick-ed50-shift":
             "the rat's tolerance gains are set by daily-dosing studies read as the fall of a fixed dose's effect, which need larger shifts than this ED50 study saw",
         "gossop1987-methadone-detoxification/dose-not-a-major-determinant":

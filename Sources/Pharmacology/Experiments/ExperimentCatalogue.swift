@@ -11,6 +11,7 @@ public enum ExperimentCatalogue {
         .varvel1989FentanylPatch,
         .ekblom1993MorphineClearance,
         .iwamoto1977MorphineOral,
+        .cerletti1976RatPelletPlasma,
         .morgan2006TailWithdrawalED50,
         .ekblom1993Infusion,
         .ouellet1995InfusionTolerance,
