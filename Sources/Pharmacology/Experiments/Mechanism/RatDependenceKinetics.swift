@@ -28,19 +28,19 @@ extension Experiment {
         let model = try PKLibrary.model(.morphine, .rat)
         let removal = 96.0
         let antagonistLevel = 100.0
-        let pellet = Administration.pellet(DoseAmount(75, .mg), atHours: 0, removeHours: nil)
+        func pellet(removedAt hours: Double?) -> Administration { .pellet(DoseAmount(75, .mg), atHours: 0, removeHours: hours) }
         let weight = Species.rat.defaultWeightKilograms
         /// The largest withdrawal within 1 h of an antagonist challenge at `hours`.
         func challenged(at hours: Double) throws(PharmacologyError) -> Double {
             let times = gridHours(from: hours, to: hours + 1, step: 1.0 / 60)
-            let design = DosingDesign([pellet, .treatmentBolus(.naloxone, level: antagonistLevel, atHours: hours)], weightKilograms: weight)
+            let design = DosingDesign([pellet(removedAt: nil), .treatmentBolus(.naloxone, level: antagonistLevel, atHours: hours)], weightKilograms: weight)
             return try PKSimulation.run(model, design: design, outputTimes: times).readout(.withdrawal)!.max()!
         }
         let challengeHours = [3.0, 6, 12, 24, 48, 72, 96]
         var intensity: [Double] = []
         for hours in challengeHours { intensity.append(try challenged(at: hours)) }
         let atFull = max(intensity.last!, 1e-12)
-        let removed = DosingDesign([.pellet(DoseAmount(75, .mg), atHours: 0, removeHours: removal)], weightKilograms: weight)
+        let removed = DosingDesign([pellet(removedAt: removal)], weightKilograms: weight)
         let times = gridHours(from: 0, to: removal + 72, step: 0.25)
         let spontaneous = try PKSimulation.run(model, design: removed, outputTimes: times).readout(.withdrawal)!
         let after = times.indices.filter { times[$0] >= removal }
