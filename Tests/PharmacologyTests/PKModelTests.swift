@@ -210,13 +210,30 @@ import Simulation
         #expect(run.column("pellet")![i] == 0 && run.column("pellet_residue")![i] == 0)
         let heldBefore = kept.column("pellet")![i] + kept.column("pellet_residue")![i]
         #expect(abs(run.column("removed")![i] - heldBefore) <= 1e-9 * heldBefore)
-        // 25 mg releases 15.4 mg in 7 days (Pharmacol Biochem Behav 2009) — the calibration.
-        let week = try PKSimulation.run(model, design: DosingDesign([.pellet(DoseAmount(25, .mg), atHours: 0, removeHours: nil)]), outputTimes: [168])
-        let released = 25 - week.column("pellet")![0] - week.column("pellet_residue")![0]
-        #expect(abs(released - 15.4) < 0.05)
+        // 25 mg releases 15.4 mg in 7 days and 75 mg 23.9 mg (Pharmacol Biochem Behav 2009) — the
+        // two totals that set the saturating release; two 75 mg pellets release twice one's.
+        func releasedInAWeek(_ pellets: [Double]) throws -> Double {
+            let design = DosingDesign(pellets.map { .pellet(DoseAmount($0, .mg), atHours: 0, removeHours: nil) })
+            let week = try PKSimulation.run(model, design: design, outputTimes: [168])
+            return pellets.reduce(0, +) - week.column("pellet")![0] - week.column("pellet_residue")![0]
+        }
+        #expect(abs(try releasedInAWeek([25]) - 15.4) < 0.05)
+        #expect(abs(try releasedInAWeek([75]) - 23.9) < 0.05)
+        #expect(abs(try releasedInAWeek([75, 75]) - 2 * 23.9) < 0.1)
         // Six half-lives of the plasma after removal: essentially gone; the kept pellet still releases.
         let last = times.count - 1
         #expect(run.column("Cp")![last] < 1e-6 * kept.column("Cp")![last])
+    }
+
+    /// The saturating share: the part released, capacity · a / (halfSize + a), is half the
+    /// capacity at a = halfSize, approaches it for large pellets, and a share never leaves 0...1.
+    @Test func saturatingFractionOfAPellet() {
+        typealias Fraction = OpioidModel.RouteInput.SaturatingFraction
+        #expect(abs(Fraction.fraction(ofMilligrams: 28.59, capacity: 34.7, halfSize: 28.59) * 28.59 - 34.7 / 2) < 1e-12)
+        #expect(abs(Fraction.fraction(ofMilligrams: 1e6, capacity: 34.7, halfSize: 28.59) * 1e6 - 34.7) < 1e-2)
+        #expect(Fraction.fraction(ofMilligrams: 1, capacity: 34.7, halfSize: 28.59) == 1, "a small pellet releases all of itself, not more")
+        #expect(Fraction.fraction(ofMilligrams: 10, capacity: -1, halfSize: 28.59) == 0)
+        #expect(Fraction.fraction(ofMilligrams: 0, capacity: 34.7, halfSize: 0) == 1)
     }
 
     /// Remifentanil (Minto 1997): a long infusion reaches rate / CL, and plasma halves within

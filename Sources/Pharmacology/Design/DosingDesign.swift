@@ -59,7 +59,8 @@ public struct DosingDesign: Sendable, Hashable {
         // (time, order at equal times, entry): patches off -1, doses 0, pellets out 1, outputs 2.
         var items: [(Double, Int, TimelineEntry)] = []
 
-        func inputs(_ route: Route) throws(PharmacologyError) -> [(state: Int, share: Double)] {
+        /// The states a dose of `milligrams` by `route` enters, with their shares.
+        func inputs(_ route: Route, milligrams: Double = 0) throws(PharmacologyError) -> [(state: Int, share: Double)] {
             guard let routeInputs = model.routes[route] else {
                 throw .unsupportedRoute(route, model: model.name, supported: model.supportedRoutes)
             }
@@ -71,6 +72,12 @@ public struct DosingDesign: Sendable, Hashable {
                 var share = input.share.fixed
                 for name in input.share.parameters { share *= try parameterValue(name) }
                 for name in input.share.complements { share *= 1 - (try parameterValue(name)) }
+                if let saturating = input.share.saturating {
+                    let fraction = OpioidModel.RouteInput.SaturatingFraction.fraction(
+                        ofMilligrams: milligrams, capacity: try parameterValue(saturating.capacity),
+                        halfSize: try parameterValue(saturating.halfSize))
+                    share *= saturating.complement ? 1 - fraction : fraction
+                }
                 if share != 0 { resolved.append((state, share)) }
             }
             return resolved
@@ -98,7 +105,7 @@ public struct DosingDesign: Sendable, Hashable {
         }
         func addDose(_ milligrams: Double, route: Route, at time: Double, interval: Double = 0, additional: Int = 0) throws(PharmacologyError) {
             guard milligrams.isFinite, milligrams >= 0 else { throw .invalidDesign("a dose must be a finite amount ≥ 0; got \(milligrams) mg") }
-            for (state, share) in try inputs(route) {
+            for (state, share) in try inputs(route, milligrams: milligrams) {
                 let record = DoseRecord(time: time, amount: milligrams * share, compartment: .number(state + 1),
                                         interval: interval, additional: additional)
                 items.append((time, 0, TimelineEntry(time: time, action: .dose(record, state: state))))
@@ -218,8 +225,12 @@ public struct DosingDesign: Sendable, Hashable {
                     guard let removed = runtime.model.stateIndex("removed") else {
                         throw .unsupportedRoute(.pellet, model: model.name, supported: model.supportedRoutes)
                     }
-                    // Everything the pellet still holds, released or not, comes out with it.
-                    for (state, _) in try inputs(.pellet) {
+                    // Everything the pellet still holds, released or not, comes out with it: every
+                    // state the route fills, whatever this pellet's share of it.
+                    for input in model.routes[.pellet] ?? [] {
+                        guard let state = runtime.model.stateIndex(input.state) else {
+                            throw .invalidDesign("internal: \(model.file) has no state '\(input.state)'")
+                        }
                         items.append((remove, 1, TimelineEntry(time: remove, action: .moveAmount(from: state, to: removed))))
                     }
                 }

@@ -12,20 +12,50 @@ public struct OpioidModel: Sendable {
     public struct RouteInput: Sendable {
         /// The share of the dose this state receives: a fixed fraction times each named parameter
         /// `p` of `parameters` and each `(1 − q)` of `complements` (e.g. a patch's delivered
-        /// fraction times the fraction taking the fast path through the skin).
+        /// fraction times the fraction taking the fast path through the skin), times the
+        /// size-dependent fraction of `saturating` (or its complement) when there is one.
         public struct Share: Sendable {
             public var fixed: Double
             public var parameters: [String]
             public var complements: [String]
+            public var saturating: SaturatingFraction?
 
-            public init(fixed: Double = 1, parameters: [String] = [], complements: [String] = []) {
+            public init(fixed: Double = 1, parameters: [String] = [], complements: [String] = [],
+                        saturating: SaturatingFraction? = nil) {
                 self.fixed = fixed
                 self.parameters = parameters
                 self.complements = complements
+                self.saturating = saturating
             }
 
             /// A fixed fraction (from a source cited in the model file).
             public static func fixed(_ value: Double) -> Share { Share(fixed: value) }
+        }
+
+        /// A fraction of one dose that falls with the dose's size: of an amount a (mg) it is
+        /// min(1, capacity / (halfSize + a)), so the part it takes, capacity · a / (halfSize + a),
+        /// saturates at `capacity` mg — a pellet whose releasable content grows less than its size
+        /// (the two parameters are named in the model file, with their source). With `complement`
+        /// the share is 1 minus that fraction.
+        public struct SaturatingFraction: Sendable {
+            /// The parameter holding the capacity (mg): the most any one dose can put through.
+            public var capacity: String
+            /// The parameter holding the dose (mg) at which half the capacity is reached.
+            public var halfSize: String
+            public var complement: Bool
+
+            public init(capacity: String, halfSize: String, complement: Bool = false) {
+                self.capacity = capacity
+                self.halfSize = halfSize
+                self.complement = complement
+            }
+
+            /// The fraction of a dose of `milligrams` (≥ 0) for the given parameter values.
+            public static func fraction(ofMilligrams milligrams: Double, capacity: Double, halfSize: Double) -> Double {
+                let denominator = halfSize + milligrams
+                guard denominator > 0 else { return 1 }
+                return min(1, max(0, capacity / denominator))
+            }
         }
 
         public var state: String

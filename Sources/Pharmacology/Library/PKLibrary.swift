@@ -6,10 +6,14 @@ import ModelLanguage
 public enum PKLibrary {
     private static let central = [OpioidModel.RouteInput("central")]
 
-    /// A pellet's releasable fraction F_RELEASE is released first-order; the rest stays in it.
+    /// A pellet's releasable content, RELEASABLE_MAX · a / (RELEASABLE_HALF_SIZE + a) of a pellet
+    /// of a mg, is released first-order; the rest stays in it. One pellet per administration.
+    private static let pelletRelease = OpioidModel.RouteInput.SaturatingFraction(
+        capacity: "RELEASABLE_MAX", halfSize: "RELEASABLE_HALF_SIZE")
     private static let pelletInputs = [
-        OpioidModel.RouteInput("pellet", share: .init(parameters: ["F_RELEASE"])),
-        OpioidModel.RouteInput("pellet_residue", share: .init(complements: ["F_RELEASE"])),
+        OpioidModel.RouteInput("pellet", share: .init(saturating: pelletRelease)),
+        OpioidModel.RouteInput("pellet_residue", share: .init(saturating: .init(
+            capacity: pelletRelease.capacity, halfSize: pelletRelease.halfSize, complement: true))),
     ]
 
     /// A patch puts its content, PATCH_LOAD × nominal rate, into `patch` when it goes on, which
