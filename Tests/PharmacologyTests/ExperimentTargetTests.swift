@@ -25,13 +25,11 @@ import Testing
         "way1969-mouse-pellet/withdrawal-maximal-4-10h-after-removal":
             "the rodents take the human withdrawal escalation (40-h half-life): the syndrome builds for most of a day after the drug has gone and peaks 19 h after the removal",
         "pharmacology1974-rat-dependence-kinetics/dependence-63-percent-at-12h":
-            "the counter-adaptation follows the receptor signal with a 26-h half-life in rats (a 37-h time constant): 12 h into the pellet it has built 0.41 of what an antagonist reveals at 96 h, against 0.63 for the study's 12-h time constant",
+            "the rat takes the human acute counter-adaptation (1-h half-life), complete within hours, beside the slow one (26 h): 12 h into the pellet an antagonist reveals 0.99 of what it reveals at 96 h, where the study's dependence grew with a 12-h time constant (0.63)",
         "pharmacology1974-rat-dependence-kinetics/dependence-95-percent-at-48h":
-            "the first-order pellet's release falls by 96 h while the 26-h counter-adaptation follows it: the challenge at 48 h reveals 1.13 times the 96-h dependence, where the study saw it still growing (0.95)",
-        "pharmacology1974-rat-dependence-kinetics/abstinence-peaks-12h-after-removal":
-            "the rodents take the human withdrawal escalation (40-h half-life): after the pellet's removal the syndrome builds until 16.5 h",
+            "the first-order pellet's release falls by 96 h and both counter-adaptations follow it down: the challenge at 48 h reveals 1.32 times the 96-h dependence, where the study saw it still growing (0.95)",
         "pharmacology1974-rat-dependence-kinetics/spontaneous-peak-as-intense-as-challenge":
-            "an antagonist lifts the restraint on the syndrome with the agonist, so the challenge reveals the whole counter-adaptation at once, while spontaneous abstinence in the first day expresses about a quarter of it (0.29)",
+            "an antagonist lifts the restraint on the syndrome with the agonist and uncovers the acute counter-adaptation too, so the challenge reveals both at once, while spontaneous abstinence in the first day expresses about a fifth of that (0.21)",
         "psychopharmacology1990-rat-osmotic-pump/ed50-more-than-4-fold":
             "receptor tolerance linear in Ce/EC50 and the glial share make the shift with the pump in place 9.5-fold after 27 days, past the 4-8 that 'more than 4-fold' was read as",
         "pharmacology1992-rat-pellet-tolerance-loss/recovered-by-day-4":
@@ -62,12 +60,8 @@ import Testing
             "the counter-adaptation (51-h half-life) follows a weekly reduction so closely that the trough never reaches mild withdrawal (COWS 2.5 at most during the reduction, 3.6 after the last dose)",
         "fudala1990-buprenorphine-withdrawal/peak-3-5-days":
             "the partial agonist's concentration falls over days as the mucosal depot (28-h release) empties (0.75 ng/mL at the trough, 0.22 two days after the last dose), and the drive grows until the drug is nearly gone: the peak comes at 5.8 days",
-        "stitzer1991-precipitated-withdrawal/precipitated-at-24h":
-            "the counter-adaptation (51-h half-life) has formed little in a day while methadone is still on the receptors, and naloxone at 5 times its Ki leaves a signal near it",
-        "stitzer1991-precipitated-withdrawal/similar-at-24h-and-96h":
-            "the same: the 24-h challenge precipitates a fraction of the 96-h one",
         "stitzer1991-precipitated-withdrawal/none-at-168h":
-            "the counter-adaptation formed over four days outlasts methadone by days",
+            "the slow counter-adaptation (52-h half-life) formed over four days outlasts methadone by days: at 168 h naloxone still precipitates 0.30 of the 96-h rise",
         "elsevier2019-withdrawal-courses/extended-release-onset-30-72h":
             "every 12 h the extended-release trough already brings some withdrawal, so it is mild again 21 h after the last dose",
         "elsevier2019-withdrawal-courses/extended-release-resolves-over-10-days":
@@ -87,7 +81,7 @@ import Testing
         "dicesaremannelli2018-tolerance-recovery/pea-recovery-days":
             "a calibration target the joint fit trades for Cox 1975's offset and Johnston 2004's further tolerance: with astrocytes resolving in 8 days the controls recover in 24 days and PEA's rats in 7.8 (4 ± 3)",
         "stitzer1991-precipitated-withdrawal/no-spontaneous-withdrawal":
-            "the same counter-adaptation, unopposed as methadone goes, escalates whatever its size (escalation answers the unopposed fraction): COWS 5.6 at 7 days after one dose",
+            "the slow counter-adaptation, unopposed as methadone goes, escalates whatever its size (escalation answers the unopposed fraction): COWS 5.7 at 7 days after one dose",
     ]
 
     /// Every experiment run once, shared by the tests below.

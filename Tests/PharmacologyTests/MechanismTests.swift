@@ -163,11 +163,14 @@ import Testing
         // With the receptors blocked, most of the counter-adaptation is unopposed at once: the
         // signal it answers, ln(1 + x), falls with x = Ce / EC50 / (1 + naloxone) a hundredfold;
         // it shows as withdrawal in full: naloxone also blocks the opioid-mediated restraint on the
-        // syndrome that spontaneous abstinence depletes only over a day or two.
-        let moderator = challenged.column("moderator")![i]
+        // syndrome that spontaneous abstinence depletes only over a day or two. The acute
+        // counter-adaptation, which followed the signal within the hour, is unopposed too.
+        let moderator = challenged.column("moderator")![i], acute = challenged.column("acute_moderator")![i]
         let x = challenged.column("Ce")![i] / Self.parameter("EC50") / (1 + challenged.column("naloxone")![i])
         #expect(moderator > 0.1)
-        #expect(abs(challenged.column("withdrawal_drive")![i] - (moderator - log(1 + x))) < 1e-9)
+        #expect(acute > log(1 + x), "the acute counter-adaptation is unopposed under naloxone")
+        let expectedDrive = (moderator - log(1 + x)) + Self.parameter("WEIGHT_ACUTE_MODERATOR") * (acute - log(1 + x))
+        #expect(abs(challenged.column("withdrawal_drive")![i] - expectedDrive) < 1e-9)
         #expect(challenged.column("withdrawal_drive")![i] > 0.6 * moderator)
         let gain = Self.parameter("GAIN_WITHDRAWAL_ESCALATION"), escalation = challenged.column("withdrawal_escalation")![i]
         let naloxone = challenged.column("naloxone")![i], drive = challenged.column("withdrawal_drive")![i]

@@ -12,22 +12,25 @@ import Testing
     static let month = Administration.repeated(DoseAmount(20, .mg), route: .oral, everyHours: 4, fromHours: 0, toHours: 30 * 24)
     static let lastDose = 30.0 * 24 - 4
 
-    /// After the opioid has gone, the receptor signal is 0, the drive is the moderator decaying
-    /// with its half-life and the escalation relaxes to its gain: with k_M = ln2/t½_M, k_E = ln2/t½_E and
-    /// E₀, M₀ at a time t₀ when the drug is gone,
-    /// W(t) = M₀·e^(−k_M·τ)·(1 + G + (E₀ − G)·e^(−k_E·τ)) / (1 + G), τ = t − t₀.
+    /// After the opioid has gone, the receptor signal is 0, the drive is the two counter-adaptations
+    /// decaying with their half-lives and the escalation relaxes to its gain: with
+    /// k_M = ln2/t½_M, k_A = ln2/t½_A (the acute one, weight w), k_E = ln2/t½_E and E₀, M₀, A₀ at a
+    /// time t₀ when the drug is gone,
+    /// W(t) = (M₀·e^(−k_M·τ) + w·A₀·e^(−k_A·τ))·(1 + G + (E₀ − G)·e^(−k_E·τ)) / (1 + G), τ = t − t₀.
     @Test func afterTheDrugHasGoneTheSyndromeFollowsItsClosedForm() throws {
         let start = Self.lastDose + 72, times = gridHours(from: start, to: start + 10 * 24, step: 6)
         let run = try PKSimulation.run(Self.human, design: DosingDesign([Self.month]), outputTimes: times)
         let occupancy = try #require(run.column("occupancy"))
         #expect(occupancy.allSatisfy { $0 < 1e-6 }, "the drug must be gone three days after the last dose")
         let m0 = try #require(run.column("moderator"))[0], e0 = try #require(run.column("withdrawal_escalation"))[0]
+        let a0 = try #require(run.column("acute_moderator"))[0], weight = Self.human.parameterValue("WEIGHT_ACUTE_MODERATOR")!
         let kM = log(2) / Self.human.parameterValue("HALF_MODERATOR")!, kE = log(2) / Self.human.parameterValue("HALF_WITHDRAWAL_ESCALATION")!
+        let kA = log(2) / Self.human.parameterValue("HALF_ACUTE_MODERATOR")!
         let gain = Self.human.parameterValue("GAIN_WITHDRAWAL_ESCALATION")!
         let withdrawal = try #require(run.readout(.withdrawal))
         for (t, w) in zip(times, withdrawal) {
             let tau = t - start
-            let expected = m0 * exp(-kM * tau) * (1 + gain + (e0 - gain) * exp(-kE * tau)) / (1 + gain)
+            let expected = (m0 * exp(-kM * tau) + weight * a0 * exp(-kA * tau)) * (1 + gain + (e0 - gain) * exp(-kE * tau)) / (1 + gain)
             #expect(abs(w - expected) <= 1e-5 * max(expected, 1e-3), "t = \(t) h: \(w) vs \(expected)")
         }
     }
@@ -48,6 +51,31 @@ import Testing
         let twoHoursAfter = times.firstIndex(of: Self.lastDose + 50)!
         #expect(cowsRelieved[twoHoursAfter] < 0.1 * cows[twoHoursAfter])
         #expect(cows.allSatisfy { $0 >= 0 && $0 <= 48 })
+    }
+
+    /// Acute dependence: one dose of morphine (18 mg/70 kg, s.c. for i.m.) leaves an acute
+    /// counter-adaptation that naloxone reveals 2 h and 6 h after the dose (Compton 2004: similar
+    /// pattern and severity; the half-life was derived from it), while abstinence from the
+    /// same dose expresses almost none of it: the acute part follows the falling signal within the
+    /// hour, and the escalation answers the slow part alone.
+    @Test func oneDoseLeavesAnAcuteDependenceThatOnlyNaloxoneReveals() throws {
+        let dose = Administration.dose(DoseAmount(18, .mg), route: .sc, atHours: 0)
+        let times = gridHours(from: 0, to: 48, step: 1.0 / 12)
+        let spontaneous = try #require(try PKSimulation.run(Self.human, design: DosingDesign([dose]), outputTimes: times).readout(.cows))
+        func precipitated(at hours: Double) throws -> Double {
+            let design = DosingDesign([dose, .treatmentBolus(.naloxone, level: 100, atHours: hours)])
+            let cows = try #require(try PKSimulation.run(Self.human, design: design, outputTimes: times).readout(.cows))
+            let before = try #require(times.lastIndex { $0 < hours })
+            let within = times.indices.filter { times[$0] >= hours && times[$0] <= hours + 1 }
+            return within.map { cows[$0] }.max()! - cows[before]
+        }
+        let at2 = try precipitated(at: 2), at6 = try precipitated(at: 6)
+        #expect(at2 > AbstinenceReading.mildCOWS && at6 > AbstinenceReading.mildCOWS, "naloxone adds \(at2) COWS points at 2 h, \(at6) at 6 h")
+        // Compton saw them similar; the model's morphine reaches its effect site slowly (2.8-h
+        // equilibration), so its 6-h challenge finds more to reveal (about 1.8 times): within a
+        // factor of 2 is what this test holds it to (docs/model.md, Known shortfalls).
+        #expect(at6 / at2 > 0.5 && at6 / at2 < 2, "similar at 2 and 6 h: \(at2), \(at6)")
+        #expect(spontaneous.max()! < AbstinenceReading.mildCOWS, "one dose, no naloxone: COWS \(spontaneous.max()!)")
     }
 
     /// Naloxone in a dependent patient brings withdrawal within minutes, at once and in full —
