@@ -66,8 +66,6 @@ import Testing
             "every 12 h the extended-release trough already brings some withdrawal, so it is mild again 21 h after the last dose",
         "elsevier2019-withdrawal-courses/extended-release-resolves-over-10-days":
             "the counter-adaptation's 51-h half-life is set on morphine's course; after extended release the syndrome is below mild in 5.3 days",
-        "elsevier2019-withdrawal-courses/precipitated-lasts-30-60min":
-            "naloxone's effect decays with its 1-h plasma half-life (recalled) and the restraint it lifts returns only as it goes: mild withdrawal lasts 3.1 h",
         "compton2022-slow-taper-cold-pain/tolerance-improves-through-taper":
             "glia answer sustained occupancy, which stays high until the dose is low, and sensitisation resolves over weeks: OIH falls from 0.24 to 0.14 over 24 weeks while analgesia is lost, so cold pain tolerance stays nearly flat",
         "chu2012-tolerance-without-oih/tolerant-by-one-month":

@@ -166,14 +166,14 @@ import Testing
         // syndrome that spontaneous abstinence depletes only over a day or two. The acute
         // counter-adaptation, which followed the signal within the hour, is unopposed too.
         let moderator = challenged.column("moderator")![i], acute = challenged.column("acute_moderator")![i]
-        let x = challenged.column("Ce")![i] / Self.parameter("EC50") / (1 + challenged.column("naloxone")![i])
+        let x = challenged.column("Ce")![i] / Self.parameter("EC50") / (1 + challenged.column("naloxone_level")![i])
         #expect(moderator > 0.1)
         #expect(acute > log(1 + x), "the acute counter-adaptation is unopposed under naloxone")
         let expectedDrive = (moderator - log(1 + x)) + Self.parameter("WEIGHT_ACUTE_MODERATOR") * (acute - log(1 + x))
         #expect(abs(challenged.column("withdrawal_drive")![i] - expectedDrive) < 1e-9)
         #expect(challenged.column("withdrawal_drive")![i] > 0.6 * moderator)
         let gain = Self.parameter("GAIN_WITHDRAWAL_ESCALATION"), escalation = challenged.column("withdrawal_escalation")![i]
-        let naloxone = challenged.column("naloxone")![i], drive = challenged.column("withdrawal_drive")![i]
+        let naloxone = challenged.column("naloxone_level")![i], drive = challenged.column("withdrawal_drive")![i]
         let restraint = (gain - escalation) / ((1 + gain) * (1 + naloxone))
         #expect(abs(challenged.readout(.withdrawal)![i] - drive * (1 - restraint)) < 1e-9)
         #expect(restraint < 0.05, "naloxone at \(naloxone) times its Ki lifts nearly all the restraint")

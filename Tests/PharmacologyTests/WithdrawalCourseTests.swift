@@ -78,6 +78,32 @@ import Testing
         #expect(spontaneous.max()! < AbstinenceReading.mildCOWS, "one dose, no naloxone: COWS \(spontaneous.max()!)")
     }
 
+    /// A naloxone bolus's level at the receptors follows its two exponentials exactly (0.944 of
+    /// the peak with 7.4 min, the rest with 1.045 h: Dowling 2008's disposition through Yassen
+    /// 2007's biophase); a rat's follows one half-life; a held level feeds the slow state alone
+    /// and approaches the level given.
+    @Test func naloxoneFallsInTwoPhasesInHumans() throws {
+        let times = gridHours(from: 10, to: 16, step: 0.25)
+        func level(_ model: OpioidModel, _ design: DosingDesign) throws -> [Double] {
+            try #require(try PKSimulation.run(model, design: design, outputTimes: times).column("naloxone_level"))
+        }
+        let human = try level(Self.human, DosingDesign([.treatmentBolus(.naloxone, level: 20, atHours: 10)]))
+        let share = Self.human.parameterValue("NALOXONE_DISTRIBUTION_SHARE")!
+        let kFast = log(2) / Self.human.parameterValue("HALF_NALOXONE_DISTRIBUTION")!, kSlow = log(2) / Self.human.parameterValue("HALF_NALOXONE")!
+        for (t, value) in zip(times, human) {
+            let expected = 20 * (share * exp(-kFast * (t - 10)) + (1 - share) * exp(-kSlow * (t - 10)))
+            #expect(abs(value - expected) <= 1e-6 * 20, "t = \(t) h: \(value) vs \(expected)")
+        }
+        #expect(human[times.firstIndex(of: 10.5)!] < 0.2 * 20, "most of the bolus is gone within half an hour")
+        let rat = try PKLibrary.model(.morphine, .rat)
+        let ratLevel = try level(rat, DosingDesign([.treatmentBolus(.naloxone, level: 20, atHours: 10)]))
+        let kRat = log(2) / rat.parameterValue("HALF_NALOXONE")!
+        for (t, value) in zip(times, ratLevel) { #expect(abs(value - 20 * exp(-kRat * (t - 10))) <= 1e-6 * 20) }
+        let held = try PKSimulation.run(Self.human, design: DosingDesign([.treatment(.naloxone, level: 5, fromHours: 0, toHours: 16)]), outputTimes: [16])
+        #expect(held.column("naloxone_distributing")![0] == 0)
+        #expect(abs(held.column("naloxone_level")![0] - 5) < 0.01, "a held level approaches the level given")
+    }
+
     /// Naloxone in a dependent patient brings withdrawal within minutes, at once and in full —
     /// more intense than the peak of spontaneous withdrawal after stopping, as clinical texts
     /// describe precipitated withdrawal — and it resolves as naloxone goes and the opioid takes the

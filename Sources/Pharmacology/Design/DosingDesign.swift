@@ -191,7 +191,15 @@ public struct DosingDesign: Sendable, Hashable {
                 try checkTime(at, "a treatment's time")
                 try checkLevel(level, treatment)
                 let (state, _) = try treatmentState(treatment)
-                addBolus(level, state: state, at: at)
+                var distributed = 0.0
+                if let (fast, shareParameter) = treatment.distributingBolus {
+                    guard let fastState = runtime.model.stateIndex(fast) else {
+                        throw .invalidDesign("internal: \(model.file) has no state '\(fast)'")
+                    }
+                    distributed = level * min(1, max(0, try parameterValue(shareParameter)))
+                    if distributed > 0 { addBolus(distributed, state: fastState, at: at) }
+                }
+                addBolus(level - distributed, state: state, at: at)
             case let .msc(transplant):
                 try checkTime(transplant.atHours, "a transplant's time")
                 let count = transplant.count(forWeightKilograms: weight)

@@ -10,7 +10,8 @@
 ///   fraction (0–1) of glial activation blocked; the same level also speeds activated glia back to
 ///   rest (`K_RESOLVE`; PEA's 4-day recovery, Front Pharmacol 2018;9:473).
 /// - `naloxone` — competitive µ antagonist: its concentration over its Ki, i.e. the fold shift of
-///   the opioid's EC50 (a bolus of 100 precipitates withdrawal).
+///   the opioid's EC50 (a bolus of 100 precipitates withdrawal). A bolus's level is its peak at
+///   the receptors; in humans most of it falls within minutes (`distributingBolus`).
 /// - `antiTGFb1` — a TGF-β1-neutralising antibody given intrathecally: its concentration over its
 ///   K_D for TGF-β1, so the free TGF-β1 of intrathecal MSCs is 1/(1 + level) of what they secrete
 ///   (Chen G et al., J Clin Invest 2015;125:3226: it removed the cells' relief of nerve-injury
@@ -27,6 +28,17 @@ public enum Treatment: String, Sendable, CaseIterable, Codable {
         case .propentofylline, .pea: "glial_inhibitor"
         case .naloxone: "naloxone"
         case .antiTGFb1: "anti_tgfb1"
+        }
+    }
+
+    /// Where a bolus's fast-falling share goes, if the treatment has one: the state, and the
+    /// parameter holding the share of the bolus it takes (naloxone after an IV bolus falls mostly
+    /// within minutes as it distributes, then with its terminal half-life; docs/model.md). A held
+    /// level feeds `state` alone.
+    public var distributingBolus: (state: String, shareParameter: String)? {
+        switch self {
+        case .naloxone: ("naloxone_distributing", "NALOXONE_DISTRIBUTION_SHARE")
+        case .il1ra, .propentofylline, .pea, .antiTGFb1: nil
         }
     }
 

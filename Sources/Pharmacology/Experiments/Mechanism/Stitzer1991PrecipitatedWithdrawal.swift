@@ -13,7 +13,10 @@ extension Experiment {
     /// Design: methadone 30 mg IV at 0 [assumed: the model's methadone has no i.m. route; i.m. absorption
     /// takes minutes against an elimination half-life of more than a day, so the courses from 24 h
     /// on are the same]; naloxone as a bolus of 5 times its Ki [derived, unverified: 0.75 mg i.m.
-    /// peaks near 2 ng/mL, 6 nM, about half of it unbound, against a Ki near 1 nM], each challenge
+    /// peaks near 2 ng/mL, 6 nM, about half of it unbound, against a Ki near 1 nM; the model's bolus
+    /// then falls as an IV one does, most of it within minutes, where i.m. naloxone is absorbed over
+    /// about an hour (Dowling 2008: k_a 0.65/h): the reading, the largest rise within 2 h, comes
+    /// within minutes either way], each challenge
     /// on its own copy of the subject except in the arm that tests the repeated challenge. The
     /// precipitated withdrawal is the largest COWS within 2 h of the challenge less the score just
     /// before it. That the subjects were not in spontaneous withdrawal before the challenges is
