@@ -46,6 +46,7 @@ public enum ExperimentCatalogue {
         .martin1973MethadoneAbstinence,
         .fudala1990BuprenorphineWithdrawal,
         .stitzer1991PrecipitatedWithdrawal,
+        .heishman1990AcuteDependence,
         .elsevier2019WithdrawalCourses,
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
