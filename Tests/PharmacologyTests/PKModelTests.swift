@@ -220,6 +220,20 @@ import Simulation
         #expect(abs(try releasedInAWeek([25]) - 15.4) < 0.05)
         #expect(abs(try releasedInAWeek([75]) - 23.9) < 0.05)
         #expect(abs(try releasedInAWeek([75, 75]) - 2 * 23.9) < 0.1)
+        // Pellets share one depot: one still in place when another comes out is refused; pellets
+        // removed together, or one implanted after another's removal, are fine.
+        #expect(throws: PharmacologyError.self) {
+            _ = try PKSimulation.run(model, design: DosingDesign([.pellet(DoseAmount(25, .mg), atHours: 0, removeHours: 48),
+                                                                  .pellet(DoseAmount(25, .mg), atHours: 24, removeHours: nil)]), outputTimes: [1])
+        }
+        _ = try PKSimulation.run(model, design: DosingDesign([.pellet(DoseAmount(25, .mg), atHours: 0, removeHours: 48),
+                                                              .pellet(DoseAmount(25, .mg), atHours: 24, removeHours: 48),
+                                                              .pellet(DoseAmount(25, .mg), atHours: 48, removeHours: nil)]), outputTimes: [1])
+        // A pellet implanted at the instant another comes out stays in: what the depot holds just
+        // after is the new pellet's releasable content.
+        let replaced = try PKSimulation.run(model, design: DosingDesign([.pellet(DoseAmount(25, .mg), atHours: 0, removeHours: 48),
+                                                                         .pellet(DoseAmount(25, .mg), atHours: 48, removeHours: nil)]), outputTimes: [48])
+        #expect(abs(replaced.column("pellet")![0] + replaced.column("pellet_residue")![0] - 25) < 1e-9)
         // Six half-lives of the plasma after removal: essentially gone; the kept pellet still releases.
         let last = times.count - 1
         #expect(run.column("Cp")![last] < 1e-6 * kept.column("Cp")![last])

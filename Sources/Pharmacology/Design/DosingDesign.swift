@@ -56,7 +56,8 @@ public struct DosingDesign: Sendable, Hashable {
     func timeline(for model: OpioidModel, runtime: any ModelRuntime, outputTimes: [Double]) throws(PharmacologyError) -> [TimelineEntry] {
         let weight = weight(for: model.species)
         guard weight.isFinite, weight > 0 else { throw .invalidDesign("body weight must be a positive number of kg; got \(weight)") }
-        // (time, order at equal times, entry): patches off -1, doses 0, pellets out 1, outputs 2.
+        // (time, order at equal times, entry): patches off and pellets out -1 (a pellet implanted at the
+        // instant another comes out stays), doses 0, outputs 2.
         var items: [(Double, Int, TimelineEntry)] = []
 
         /// The states a dose of `milligrams` by `route` enters, with their shares.
@@ -239,9 +240,20 @@ public struct DosingDesign: Sendable, Hashable {
                         guard let state = runtime.model.stateIndex(input.state) else {
                             throw .invalidDesign("internal: \(model.file) has no state '\(input.state)'")
                         }
-                        items.append((remove, 1, TimelineEntry(time: remove, action: .moveAmount(from: state, to: removed))))
+                        items.append((remove, -1, TimelineEntry(time: remove, action: .moveAmount(from: state, to: removed))))
                     }
                 }
+            }
+        }
+        // Pellets share one depot, so removing one takes out every pellet then in place: a pellet
+        // in place when another is removed must come out at the same time (quadratic in the
+        // number of pellets, a handful in any design).
+        let pellets: [(at: Double, remove: Double)] = administrations.compactMap {
+            if case let .pellet(_, at, remove) = $0 { (at, remove ?? .infinity) } else { nil }
+        }
+        for removed in pellets where removed.remove.isFinite {
+            for other in pellets where other.at < removed.remove && other.remove > removed.remove {
+                throw .invalidDesign("a pellet implanted at \(other.at) h is still in place when another is removed at \(removed.remove) h; pellets share one depot, so remove pellets in place together at the same time")
             }
         }
         // One patch at a time (they share the `patch` state): sorted by start, each must come off

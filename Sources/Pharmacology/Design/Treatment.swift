@@ -56,7 +56,7 @@ public enum Treatment: String, Sendable, CaseIterable, Codable {
     public var levelMeaning: String {
         switch self {
         case .il1ra, .propentofylline, .pea: "the fraction of the pathway blocked, 0-1, e.g. dose=1"
-        case .naloxone: "its concentration over its Ki, the fold shift of the opioid's EC50, e.g. dose=100"
+        case .naloxone: "its concentration over its Ki (a bolus's: at its peak), the fold shift of the opioid's EC50, e.g. dose=100"
         case .antiTGFb1: "its concentration over its K_D, free TGF-beta1 being 1/(1 + level), e.g. dose=1000"
         }
     }
