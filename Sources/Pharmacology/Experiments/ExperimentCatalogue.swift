@@ -47,6 +47,7 @@ public enum ExperimentCatalogue {
         .fudala1990BuprenorphineWithdrawal,
         .stitzer1991PrecipitatedWithdrawal,
         .heishman1990AcuteDependence,
+        .easterling1999RatAcuteDependence,
         .elsevier2019WithdrawalCourses,
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
