@@ -50,6 +50,11 @@ public struct OpioidModel: Sendable {
                 self.complement = complement
             }
 
+            /// The same fraction's complement: the rest of the dose.
+            public var complemented: SaturatingFraction {
+                SaturatingFraction(capacity: capacity, halfSize: halfSize, complement: !complement)
+            }
+
             /// The fraction of a dose of `milligrams` (≥ 0) for the given parameter values.
             public static func fraction(ofMilligrams milligrams: Double, capacity: Double, halfSize: Double) -> Double {
                 let denominator = halfSize + milligrams

@@ -12,8 +12,7 @@ public enum PKLibrary {
         capacity: "RELEASABLE_MAX", halfSize: "RELEASABLE_HALF_SIZE")
     private static let pelletInputs = [
         OpioidModel.RouteInput("pellet", share: .init(saturating: pelletRelease)),
-        OpioidModel.RouteInput("pellet_residue", share: .init(saturating: .init(
-            capacity: pelletRelease.capacity, halfSize: pelletRelease.halfSize, complement: true))),
+        OpioidModel.RouteInput("pellet_residue", share: .init(saturating: pelletRelease.complemented)),
     ]
 
     /// A patch puts its content, PATCH_LOAD × nominal rate, into `patch` when it goes on, which

@@ -32,12 +32,9 @@ extension Experiment {
         let weight = Species.rat.defaultWeightKilograms
         let morphine = Administration.dose(DoseAmount(10, .mgPerKg), route: .sc, atHours: 0)
         let antagonistLevel = 100.0
-        /// The largest rise in withdrawal within an hour of the antagonist at `hours`.
         func precipitated(at hours: Double) throws(PharmacologyError) -> Double {
-            let times = gridHours(from: hours - 1.0 / 60, to: hours + 1, step: 1.0 / 60)
-            let design = DosingDesign([morphine, .treatmentBolus(.naloxone, level: antagonistLevel, atHours: hours)], weightKilograms: weight)
-            let withdrawal = try PKSimulation.run(model, design: design, outputTimes: times).readout(.withdrawal)!
-            return withdrawal.max()! - withdrawal[0]
+            try MechanismSupport.precipitatedRise(model, [morphine], weightKilograms: weight, at: hours, level: antagonistLevel,
+                                                  windowHours: 1, readout: .withdrawal).rise
         }
         let intervals = [0.5, 1, 2, 3, 4, 6, 8]
         var rises: [Double] = []

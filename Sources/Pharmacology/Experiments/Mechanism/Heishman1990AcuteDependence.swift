@@ -46,13 +46,9 @@ extension Experiment {
             let run = try PKSimulation.run(model, design: DosingDesign(administrations, weightKilograms: weight), outputTimes: times)
             return (times, run.readout(.cows)!)
         }
-        /// The rise in COWS within an hour of naloxone at `hours` over the score just before it,
-        /// and the minutes from naloxone to the largest rise.
         func challenge(_ regimen: [Administration], at hours: Double, level: Double, after earlier: [Double] = []) throws(PharmacologyError) -> (rise: Double, minutes: Double) {
-            let doses = earlier.map { Administration.treatmentBolus(.naloxone, level: level, atHours: $0) }
-            let (times, course) = try cows(regimen + doses + [.treatmentBolus(.naloxone, level: level, atHours: hours)], from: hours - 1.0 / 60, to: hours + 1)
-            let peak = course.indices.max { course[$0] < course[$1] }!
-            return (course[peak] - course[0], (times[peak] - hours) * 60)
+            try MechanismSupport.precipitatedRise(model, regimen, weightKilograms: weight, at: hours, level: level, earlier: earlier,
+                                                  windowHours: 1, readout: .cows)
         }
         let single = [morphine(18)]
         let at15min = try challenge(single, at: 0.25, level: naloxone10)

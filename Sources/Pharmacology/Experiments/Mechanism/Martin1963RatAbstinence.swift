@@ -23,19 +23,17 @@ extension Experiment {
         citation: "Martin WR, Wikler A, Eades CG, Pescor FT, Psychopharmacologia 1963;4:247-260 (summary)"
     ) { () throws(PharmacologyError) in
         let rising = 10
-        let (lastDose, times, withdrawal, course) = try MechanismSupport.ratTwiceDailyAbstinence(
+        let abstinence = try MechanismSupport.ratTwiceDailyAbstinence(
             days: 30, perDay: { 10 * pow(10.0, Double(min($0, rising - 1)) / Double(rising - 1)) }, fractionOfPeak: 0.5)
         let targets = [
             ExperimentTarget(id: "manifest-within-8-16h", kind: .validation,
                              description: "hours from the last dose until withdrawal first reaches half its peak (clearly manifest within 8 to 16 h)",
-                             observed: 12, model: course.onsetHours, tolerance: 4, unit: "h"),
+                             observed: 12, model: abstinence.course.onsetHours, tolerance: 4, unit: "h"),
             ExperimentTarget(id: "persists-about-72h", kind: .validation,
                              description: "hours from the last dose until withdrawal last stands at half its peak (primary abstinence persists about 72 h)",
-                             observed: 72, model: course.endHours ?? 0, tolerance: 24, unit: "h"),
+                             observed: 72, model: abstinence.course.endHours ?? 0, tolerance: 24, unit: "h"),
         ]
-        let axis = times.map { ($0 - lastDose) / 24 }
-        let panel = ExperimentPanel(title: "Abrupt stop after 30 days of morphine i.p. q12h, up to 100 mg/kg", xLabel: "days after the last dose",
-                                    yLabel: "withdrawal (ln units)", curves: [ExperimentSupport.curve("model", axis, withdrawal)])
+        let panel = abstinence.panel(title: "Abrupt stop after 30 days of morphine i.p. q12h, up to 100 mg/kg")
         return ExperimentResult(name: "martin1963-rat-abstinence", targets: targets, panels: [panel])
     }
 }

@@ -78,12 +78,23 @@ enum MechanismSupport {
         return Double(afterDose.count)
     }
 
-    /// The arithmetic mean of a non-empty series.
     /// The abstinence of a rat given morphine i.p. every 12 h, `perDay(day)` mg/kg per injection
     /// on day `day` (0-based) for `days` days, then none: the withdrawal readout from a day
     /// before the last injection to 10 days after, read against its own peak at `fractionOfPeak`.
-    static func ratTwiceDailyAbstinence(days: Int, perDay: (Int) -> Double, fractionOfPeak: Double) throws(PharmacologyError)
-        -> (lastDoseHours: Double, times: [Double], withdrawal: [Double], course: AbstinenceReading) {
+    struct RatAbstinence {
+        var lastDoseHours: Double
+        var times: [Double]
+        var withdrawal: [Double]
+        var course: AbstinenceReading
+
+        /// The course against days after the last injection.
+        func panel(title: String) -> ExperimentPanel {
+            ExperimentPanel(title: title, xLabel: "days after the last injection", yLabel: "withdrawal (ln units)",
+                            curves: [ExperimentSupport.curve("model", times.map { ($0 - lastDoseHours) / 24 }, withdrawal)])
+        }
+    }
+
+    static func ratTwiceDailyAbstinence(days: Int, perDay: (Int) -> Double, fractionOfPeak: Double) throws(PharmacologyError) -> RatAbstinence {
         let model = try PKLibrary.model(.morphine, .rat)
         let every = 12.0
         let doses: [Administration] = (0..<days).flatMap { day -> [Administration] in
@@ -93,9 +104,25 @@ enum MechanismSupport {
         let times = gridHours(from: lastDose - 24, to: lastDose + 10 * 24, step: 0.25)
         let withdrawal = try PKSimulation.run(model, design: DosingDesign(doses), outputTimes: times).readout(.withdrawal)!
         let course = AbstinenceReading(times: times, withdrawal: withdrawal, lastDoseHours: lastDose, dosingIntervalHours: every, fractionOfPeak: fractionOfPeak)
-        return (lastDose, times, withdrawal, course)
+        return RatAbstinence(lastDoseHours: lastDose, times: times, withdrawal: withdrawal, course: course)
     }
 
+    /// The largest rise of `readout` within `windowHours` of a naloxone bolus of `level` (times its
+    /// K_i) at `hours`, in a subject given `regimen` (and earlier boluses of the same level at
+    /// `earlier`), over its value a minute before, read every minute; with the minutes from the
+    /// bolus to that largest rise. The acute-dependence studies' precipitated withdrawal.
+    static func precipitatedRise(_ model: OpioidModel, _ regimen: [Administration], weightKilograms weight: Double,
+                                 at hours: Double, level: Double, earlier: [Double] = [], windowHours: Double,
+                                 readout: Readout) throws(PharmacologyError) -> (rise: Double, minutes: Double) {
+        let boluses = (earlier + [hours]).map { Administration.treatmentBolus(.naloxone, level: level, atHours: $0) }
+        let times = gridHours(from: hours - 1.0 / 60, to: hours + windowHours, step: 1.0 / 60)
+        let run = try PKSimulation.run(model, design: DosingDesign(regimen + boluses, weightKilograms: weight), outputTimes: times)
+        guard let values = run.readout(readout) else { throw .invalidDesign("\(model.name) has no \(readout.rawValue) readout") }
+        let peak = values.indices.max { values[$0] < values[$1] }!
+        return (values[peak] - values[0], (times[peak] - hours) * 60)
+    }
+
+    /// The arithmetic mean of a non-empty series.
     static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
 
     /// Pearson correlation of two equally long series (NaN if either is constant).

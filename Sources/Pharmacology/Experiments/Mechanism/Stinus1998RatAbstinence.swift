@@ -22,16 +22,14 @@ extension Experiment {
         citation: "Stinus L, Robert C, Karasinski P, Limoge A, Pharmacol Biochem Behav 1998;59:83-89 (abstract)"
     ) { () throws(PharmacologyError) in
         let days = 10
-        let (lastDose, times, withdrawal, course) = try MechanismSupport.ratTwiceDailyAbstinence(
+        let abstinence = try MechanismSupport.ratTwiceDailyAbstinence(
             days: days, perDay: { 5 * pow(90.0 / 5, Double($0) / Double(days - 1)) }, fractionOfPeak: 0.5)
         let targets = [
             ExperimentTarget(id: "intense-for-3-4-days", kind: .validation,
                              description: "hours from the last injection until withdrawal last stands at half its peak (constant activity for the first 3 or 4 days)",
-                             observed: 84, model: course.endHours ?? 0, tolerance: 24, unit: "h"),
+                             observed: 84, model: abstinence.course.endHours ?? 0, tolerance: 24, unit: "h"),
         ]
-        let axis = times.map { ($0 - lastDose) / 24 }
-        let panel = ExperimentPanel(title: "Abrupt stop after 10 days of morphine i.p. q12h, 5 rising to 90 mg/kg", xLabel: "days after the last injection",
-                                    yLabel: "withdrawal (ln units)", curves: [ExperimentSupport.curve("model", axis, withdrawal)])
+        let panel = abstinence.panel(title: "Abrupt stop after 10 days of morphine i.p. q12h, 5 rising to 90 mg/kg")
         return ExperimentResult(name: "stinus1998-rat-abstinence", targets: targets, panels: [panel])
     }
 }
