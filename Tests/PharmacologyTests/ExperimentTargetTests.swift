@@ -60,12 +60,8 @@ import Testing
             "the counter-adaptation (51-h half-life) follows a weekly reduction so closely that the trough never reaches mild withdrawal (COWS 2.5 at most during the reduction, 3.6 after the last dose)",
         "fudala1990-buprenorphine-withdrawal/peak-3-5-days":
             "the partial agonist's concentration falls over days as the mucosal depot (28-h release) empties (0.75 ng/mL at the trough, 0.22 two days after the last dose), and the drive grows until the drug is nearly gone: the peak comes at 5.8 days",
-        "heishman1990-acute-dependence/6h-challenge-attenuates-24h":
-            "naloxone held for an hour or so barely moves the slow counter-adaptation (52-h half-life) that a day-old dose leaves: the 24-h challenge after one at 6 h is 0.93 of its size (Stitzer 1991 saw no attenuation after methadone)",
-        "easterling1999-rat-acute-dependence/small-but-reliable-at-48h":
-            "the rat's slow counter-adaptation (26-h half-life) keeps little of one dose two days on: an antagonist at 48 h precipitates 0.050 of the largest withdrawal (at 4 h), just under the 0.05 read from 'small but statistically reliable'",
         "stitzer1991-precipitated-withdrawal/none-at-168h":
-            "the slow counter-adaptation (52-h half-life) formed over four days outlasts methadone by days: at 168 h naloxone still precipitates 0.30 of the 96-h rise",
+            "the slow counter-adaptation (52-h half-life) formed over four days outlasts methadone by days: at 168 h naloxone still precipitates 0.31 of the 96-h rise",
         "elsevier2019-withdrawal-courses/extended-release-onset-30-72h":
             "every 12 h the extended-release trough already brings some withdrawal, so it is mild again 21 h after the last dose",
         "elsevier2019-withdrawal-courses/extended-release-resolves-over-10-days":

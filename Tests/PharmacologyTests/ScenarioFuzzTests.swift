@@ -43,6 +43,11 @@ import Testing
                 case 4: arguments.patches.append(item([("strength", { pick(numbers, valid: 4) }), ("unit", { g.uniform() < 0.85 ? "mcg/h" : pick(units) }), ("from", { pick(times, valid: 6) }),
                                                        ("to", { pick(times, valid: 6) }), ("every", { pick(times, valid: 6) })]))
                 case 5: arguments.transplants.append(item([("route", { g.uniform() < 0.85 ? pick(["iv", "it"]) : pick(routes) }), ("cells", { pick(numbers) + pick(["", "/kg"]) }), ("at", { pick(times, valid: 6) })]))
+                case 6 where g.uniform() < 0.5:
+                    // A dose of naloxone (or of an agent without kinetics) in mg by a route.
+                    arguments.treatments.append(item([("name", { g.uniform() < 0.85 ? "naloxone" : pick(Treatment.allCases.map(\.rawValue)) }),
+                                                      ("amount", { pick(numbers, valid: 4) }), ("unit", { pick(units, valid: 2) }),
+                                                      ("route", { g.uniform() < 0.7 ? pick(["iv", "im", "sc", "ip", "intranasal"]) : pick(routes) }), ("at", { pick(times, valid: 6) })]))
                 case 6: arguments.treatments.append(item([("name", { pick(Treatment.allCases.map(\.rawValue) + ["aspirin"]) }), ("dose", { pick(numbers, valid: 4) }),
                                                           ("from", { pick(times, valid: 6) }), ("to", { pick(times, valid: 6) })]))
                 default: arguments.injuries.append(item([("type", { pick(["cci", "sni", "burn"]) }), ("at", { pick(times, valid: 6) })]))
@@ -51,7 +56,7 @@ import Testing
             if g.uniform() < 0.1 {
                 arguments.doseResponses.append(item([("at", { pick(times, valid: 6) }), ("doses", { "1,4,\(pick(numbers))" }), ("unit", { pick(units) }), ("route", { pick(routes) })]))
             }
-            if g.uniform() < 0.3 { arguments.readouts = pick(["mpe,tolerance", "cp,pain", "cows", "glia,msc_cells", "mme", "nonsense"]) }
+            if g.uniform() < 0.3 { arguments.readouts = pick(["mpe,tolerance", "cp,pain", "cows", "glia,msc_cells", "mme", "naloxone,withdrawal", "nonsense"]) }
             if g.uniform() < 0.2 { arguments.every = pick(times) }
             do {
                 let result = try arguments.scenario().run()

@@ -189,6 +189,13 @@ import Testing
             ("weight", { () throws(ScenarioError) in try Self.scenario(weight: "-3") }),
             ("readouts", { () throws(ScenarioError) in try Self.scenario(readouts: "cows") }),
             ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=il1ra,dose=2,from=0d,to=1d")]) }),
+            ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=naloxone,amount=1,unit=mg/kg,route=im,at=1d")]) }),
+            ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=naloxone,amount=1,unit=mg/kg,route=sc,from=0d,to=1d")]) }),
+            ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=naloxone,amount=1,dose=3,unit=mg/kg,route=sc,at=1d")]) }),
+            ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=pea,amount=1,unit=mg/kg,route=sc,at=1d")]) }),
+            ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=naloxone,amount=-1,unit=mg/kg,route=sc,at=1d")]) }),
+            ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=naloxone,dose=3,route=sc,at=1d")]) }),
+            ("treatment", { () throws(ScenarioError) in try Self.scenario("human", [("treatment", "name=naloxone,amount=1,unit=mg/kg,route=im,at=1d")]) }),
             ("dose", { () throws(ScenarioError) in try Self.scenario([("dose", "amount=10,unit=mg/kg,route=sc")]) }),
             ("dose", { () throws(ScenarioError) in try Self.scenario([("dose", "amount=10,route=sc,at=0h")]) }),
             ("dose", { () throws(ScenarioError) in try Self.scenario([("dose", "amount=-1,unit=mg,route=sc,at=0h")]) }),
@@ -209,12 +216,20 @@ import Testing
 
     // MARK: JSON
 
+    /// A naloxone dose is written with amount, unit, route and at, and is the administration
+    /// those say.
+    @Test func naloxoneDosesAreParsed() throws {
+        let scenario = try Self.scenario("human", weight: "70", end: "1d", [("treatment", "name=naloxone,amount=400,unit=mcg,route=i.m.,at=2h")])
+        #expect(scenario.design.administrations == [.treatmentDose(.naloxone, DoseAmount(400, .mcg), route: .im, atHours: 2)])
+    }
+
     @Test func scenariosRoundTripThroughJSON() throws {
         let scenario = try Self.scenario(weight: "0.3", end: "10d", every: "6h", readouts: "mpe,tolerance,msc_cells", [
             ("dose", "amount=10,unit=mg/kg,route=sc,every=24h,from=0d,to=7d"), ("dose", "amount=2,unit=mg,route=iv,at=8d"),
             ("infusion", "rate=1,unit=mg/kg/h,route=iv,from=9d,to=9.5d"), ("pellet", "amount=75,unit=mg,at=1d,remove=3d"),
             ("msc", "route=it,cells=1e6/kg,at=-1d"), ("injury", "type=sni,at=2d"), ("knockout", "bdnf"),
             ("treatment", "name=il1ra,dose=0.8,from=1d,to=4d"), ("treatment", "name=naloxone,dose=100,at=9.7d"),
+            ("treatment", "name=naloxone,amount=0.25,unit=mg/kg,route=sc,at=9.8d"),
             ("dose-response", "at=7d,doses=1,2,4,unit=mg/kg,route=sc"),
         ])
         let data = try JSONEncoder().encode(scenario)

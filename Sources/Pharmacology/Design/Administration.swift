@@ -26,6 +26,9 @@ public enum Administration: Sendable, Hashable {
     /// A treatment given at once: its state jumps by `level` at `atHours` and decays (a naloxone
     /// challenge).
     case treatmentBolus(Treatment, level: Double, atHours: Double)
+    /// A treatment given as a dose of drug by `route` at `atHours`, reaching its level through the
+    /// model's kinetics for it (`Treatment.doseKinetics`; naloxone).
+    case treatmentDose(Treatment, DoseAmount, route: Route, atHours: Double)
     /// A mesenchymal stem cell transplant.
     case msc(CellTransplant)
     /// A peripheral nerve injury (CCI or SNI) at `atHours`.
@@ -66,6 +69,7 @@ public enum Administration: Sendable, Hashable {
         case let .pellet(_, at, _): at
         case let .treatment(_, _, from, _): from
         case let .treatmentBolus(_, _, at): at
+        case let .treatmentDose(_, _, _, at): at
         case let .msc(transplant): transplant.atHours
         case let .nerveInjury(_, at): at
         }

@@ -44,7 +44,7 @@ public struct DosingDesign: Sendable, Hashable {
                 total += strength.milligramsPerHour(forWeightKilograms: weight) * max(0, min(to, time) - from)
             case let .pellet(amount, at, _):
                 if at <= time { total += amount.milligrams(forWeightKilograms: weight) }
-            case .treatment, .treatmentBolus, .msc, .nerveInjury:
+            case .treatment, .treatmentBolus, .treatmentDose, .msc, .nerveInjury:
                 break
             }
         }
@@ -100,6 +100,20 @@ public struct DosingDesign: Sendable, Hashable {
                 throw .invalidDesign("\(model.name) has no \(treatment.rawValue) pathway (it is a PK-only model)")
             }
             return (state, runtime.parameter(index))
+        }
+        /// A jump of the treatment's level at `at`: its fast-falling share, if it has one, to the
+        /// distributing state, the rest to its state.
+        func addLevelBolus(_ treatment: Treatment, level: Double, at: Double) throws(PharmacologyError) {
+            let (state, _) = try treatmentState(treatment)
+            var distributed = 0.0
+            if let (fast, shareParameter) = treatment.distributingBolus {
+                guard let fastState = runtime.model.stateIndex(fast) else {
+                    throw .invalidDesign("internal: \(model.file) has no state '\(fast)'")
+                }
+                distributed = level * min(1, max(0, try parameterValue(shareParameter)))
+                if distributed > 0 { addBolus(distributed, state: fastState, at: at) }
+            }
+            addBolus(level - distributed, state: state, at: at)
         }
         func checkTime(_ t: Double, _ what: String) throws(PharmacologyError) {
             guard t.isFinite else { throw .invalidDesign("\(what) must be a finite time; got \(t)") }
@@ -191,16 +205,32 @@ public struct DosingDesign: Sendable, Hashable {
             case let .treatmentBolus(treatment, level, at):
                 try checkTime(at, "a treatment's time")
                 try checkLevel(level, treatment)
-                let (state, _) = try treatmentState(treatment)
-                var distributed = 0.0
-                if let (fast, shareParameter) = treatment.distributingBolus {
-                    guard let fastState = runtime.model.stateIndex(fast) else {
-                        throw .invalidDesign("internal: \(model.file) has no state '\(fast)'")
-                    }
-                    distributed = level * min(1, max(0, try parameterValue(shareParameter)))
-                    if distributed > 0 { addBolus(distributed, state: fastState, at: at) }
+                try addLevelBolus(treatment, level: level, at: at)
+            case let .treatmentDose(treatment, amount, route, at):
+                try checkTime(at, "a treatment's time")
+                guard let kinetics = treatment.doseKinetics else {
+                    throw .invalidDesign("\(treatment.rawValue) has no kinetics in the model: give its effect level (dose=…, \(treatment.levelMeaning)), not an amount")
                 }
-                addBolus(level - distributed, state: state, at: at)
+                let routes = model.doseRoutes(of: treatment)
+                guard !routes.isEmpty else {
+                    throw .invalidDesign("\(model.name) has no \(treatment.rawValue) pathway (it is a PK-only model)")
+                }
+                let milligrams = amount.milligrams(forWeightKilograms: weight)
+                guard milligrams.isFinite, milligrams >= 0, milligrams <= 1e6 else {
+                    throw .invalidDesign("a \(treatment.rawValue) dose must be a finite amount between 0 and 10^6 mg; got \(milligrams) mg")
+                }
+                guard routes.contains(route) else {
+                    throw .invalidDesign("\(treatment.rawValue) by \(route.rawValue) is not modelled for the \(model.species.rawValue) model; routes: \(routes.map(\.rawValue).joined(separator: ", "))")
+                }
+                if let depot = kinetics.depots[route] {
+                    guard let state = runtime.model.stateIndex(depot.state) else {
+                        throw .invalidDesign("internal: \(model.file) has no state '\(depot.state)'")
+                    }
+                    if milligrams > 0 { addBolus(milligrams, state: state, at: at) }
+                } else {
+                    let level = milligrams / weight * (try parameterValue(kinetics.peakLevelPerMilligramPerKilogram))
+                    try addLevelBolus(treatment, level: level, at: at)
+                }
             case let .msc(transplant):
                 try checkTime(transplant.atHours, "a transplant's time")
                 let count = transplant.count(forWeightKilograms: weight)

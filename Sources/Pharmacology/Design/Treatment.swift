@@ -16,7 +16,9 @@
 ///   K_D for TGF-β1, so the free TGF-β1 of intrathecal MSCs is 1/(1 + level) of what they secrete
 ///   (Chen G et al., J Clin Invest 2015;125:3226: it removed the cells' relief of nerve-injury
 ///   pain; neutralising IL-10 did not).
-/// Levels are effect levels, not doses: the dose–level relation of each agent is not modelled.
+/// Levels are effect levels, not doses. Naloxone may also be given as a dose in mg
+/// (`Administration.treatmentDose`): its kinetics in the model turn the dose into a level
+/// (`doseKinetics`); for the other agents the dose–level relation is not modelled.
 public enum Treatment: String, Sendable, CaseIterable, Codable {
     case il1ra, propentofylline, pea, naloxone
     case antiTGFb1 = "anti-tgfb1"
@@ -50,6 +52,41 @@ public enum Treatment: String, Sendable, CaseIterable, Codable {
         case .naloxone: "HALF_NALOXONE"
         case .antiTGFb1: "HALF_ANTI_TGFB1"
         }
+    }
+
+    /// How a dose of the treatment in mg reaches its level, if the model has its kinetics: the
+    /// parameter giving the peak level of an IV bolus per mg/kg, the one scaling an absorbed mg's
+    /// level, and for each other route its depot state and the parameters of its absorption rate
+    /// and bioavailability. A route whose bioavailability is 0 in a species' file is not modelled
+    /// for that species (naloxone: IV, i.m. and intranasal in humans; IV, s.c. and i.p. in rodents;
+    /// docs/model.md).
+    public var doseKinetics: DoseKinetics? {
+        switch self {
+        case .naloxone:
+            DoseKinetics(peakLevelPerMilligramPerKilogram: "NALOXONE_LEVEL_PER_MG_KG", absorbedScale: "NALOXONE_ABSORBED_SCALE",
+                         depots: [.im: .init(state: "naloxone_im", absorptionRate: "KA_NALOXONE_IM", bioavailability: "F_NALOXONE_IM"),
+                                  .intranasal: .init(state: "naloxone_nasal", absorptionRate: "KA_NALOXONE_NASAL", bioavailability: "F_NALOXONE_NASAL"),
+                                  .sc: .init(state: "naloxone_sc", absorptionRate: "KA_NALOXONE_SC", bioavailability: "F_NALOXONE_SC"),
+                                  .ip: .init(state: "naloxone_ip", absorptionRate: "KA_NALOXONE_IP", bioavailability: "F_NALOXONE_IP")])
+        case .il1ra, .propentofylline, .pea, .antiTGFb1: nil
+        }
+    }
+
+    /// The model's kinetics of a treatment given in mg (`doseKinetics`): names of its parameters
+    /// and states.
+    public struct DoseKinetics: Sendable, Hashable {
+        /// A depot a non-IV dose enters, absorbed first-order into the level.
+        public struct Depot: Sendable, Hashable {
+            public var state: String
+            public var absorptionRate: String
+            public var bioavailability: String
+        }
+        /// Parameter: the level at its peak after an IV bolus of 1 mg/kg (kg/mg).
+        public var peakLevelPerMilligramPerKilogram: String
+        /// Parameter: an absorbed mg's level over an IV bolus's peak level per mg (dimensionless).
+        public var absorbedScale: String
+        /// The depot of each route other than IV.
+        public var depots: [Route: Depot]
     }
 
     /// What a level of this treatment means, with an example, for messages.

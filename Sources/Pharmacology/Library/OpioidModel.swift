@@ -111,6 +111,18 @@ public struct OpioidModel: Sendable {
         checkedModel.parameters.first { $0.name == name }?.defaultValue
     }
 
+    /// The routes by which `treatment` can be given as a dose in mg in this model, in a stable
+    /// order: IV and each depot route whose bioavailability here is above 0; empty if the model
+    /// has no kinetics for the treatment (`Treatment.doseKinetics`; a PK-only model).
+    public func doseRoutes(of treatment: Treatment) -> [Route] {
+        guard let kinetics = treatment.doseKinetics, parameterValue(kinetics.peakLevelPerMilligramPerKilogram) != nil else { return [] }
+        return Route.allCases.filter { route in
+            if route == .iv { return true }
+            guard let depot = kinetics.depots[route], let bioavailability = parameterValue(depot.bioavailability) else { return false }
+            return bioavailability > 0
+        }
+    }
+
     /// The marker line that opens a file's mechanism parameters, and the one that opens its
     /// mechanism equations.
     static let mechanismParametersMarker = "# --- Mechanism parameters"

@@ -7,6 +7,8 @@ public enum Route: String, Sendable, CaseIterable, Codable {
     case sc
     /// Intraperitoneal injection (rodents).
     case ip
+    /// Intramuscular injection (the opioid models have none; naloxone doses, `Administration.treatmentDose`).
+    case im
     /// Oral, immediate release.
     case oral
     /// Oral, extended release.
@@ -27,6 +29,7 @@ public enum Route: String, Sendable, CaseIterable, Codable {
         case "iv", "i.v.", "intravenous": self = .iv
         case "sc", "s.c.", "subcutaneous": self = .sc
         case "ip", "i.p.", "intraperitoneal": self = .ip
+        case "im", "i.m.", "intramuscular": self = .im
         case "oral", "po", "p.o.": self = .oral
         case "oral_er", "er", "oral-er": self = .oralER
         case "sublingual", "sl": self = .sublingual

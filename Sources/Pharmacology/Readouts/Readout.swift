@@ -44,6 +44,9 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     case cows
     /// Viable transplanted MSCs (lung and intrathecal), cells.
     case mscCells = "msc_cells"
+    /// Naloxone at the receptors: its concentration over its K_i, which is the fold shift of the
+    /// opioid's EC50 it causes (1 doubles it); the model's `naloxone_level`.
+    case naloxone
 
     /// Unit and meaning, for listings and column headers.
     public var unit: String {
@@ -59,6 +62,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .withdrawal: "ln units"
         case .cows: "COWS 0-48"
         case .mscCells: "cells"
+        case .naloxone: "fold Ki"
         }
     }
 
@@ -80,6 +84,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .withdrawal: "withdrawal syndrome: counter-adaptation (to ln(1 + Ce/EC50)) not matched by receptor activation, escalating while unopposed"
         case .cows: "Clinical Opiate Withdrawal Scale total"
         case .mscCells: "viable transplanted mesenchymal stem cells (lung and intrathecal)"
+        case .naloxone: "naloxone at the receptors: concentration over its Ki, the fold shift of the opioid's EC50"
         }
     }
 
@@ -94,13 +99,14 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .oih: "hyperalgesia"
         case .cows, .withdrawal: "withdrawal"
         case .glia, .astrocytes, .cytokines, .mscCells: rawValue
+        case .naloxone: "naloxone_level"
         }
     }
 
     /// Whether the readout is measured in `species`.
     public func applies(to species: Species) -> Bool {
         switch self {
-        case .plasmaConcentration, .effectSiteConcentration, .tolerance, .oih, .glia, .astrocytes, .cytokines, .withdrawal, .mscCells: true
+        case .plasmaConcentration, .effectSiteConcentration, .tolerance, .oih, .glia, .astrocytes, .cytokines, .withdrawal, .mscCells, .naloxone: true
         case .tailFlick, .mpe, .vonFrey: species != .human
         case .pain, .dailyMME, .cows: species == .human
         }
@@ -165,6 +171,8 @@ extension Trajectory {
             return column("withdrawal")?.map { Readout.cows(withdrawal: $0) }
         case .oih:
             return column("hyperalgesia")
+        case .naloxone:
+            return column("naloxone_level")
         case .glia, .astrocytes, .cytokines, .withdrawal, .mscCells:
             // These readouts are named as the model outputs they read.
             return column(readout.rawValue)

@@ -10,7 +10,7 @@ extension Administration: Codable {
 
     /// The `kind` field's values.
     enum Kind: String, Codable {
-        case dose, repeated, infusion, patch, patches, pellet, treatment, treatmentBolus, msc, nerveInjury
+        case dose, repeated, infusion, patch, patches, pellet, treatment, treatmentBolus, treatmentDose, msc, nerveInjury
     }
 
     public init(from decoder: any Decoder) throws {
@@ -42,6 +42,9 @@ extension Administration: Codable {
         case .treatmentBolus:
             self = .treatmentBolus(try c.decode(Treatment.self, forKey: .treatment), level: try c.decode(Double.self, forKey: .level),
                                    atHours: try c.decode(Double.self, forKey: .atHours))
+        case .treatmentDose:
+            self = .treatmentDose(try c.decode(Treatment.self, forKey: .treatment), try c.decode(DoseAmount.self, forKey: .amount),
+                                  route: try c.decode(Route.self, forKey: .route), atHours: try c.decode(Double.self, forKey: .atHours))
         case .msc:
             self = .msc(try c.decode(CellTransplant.self, forKey: .transplant))
         case .nerveInjury:
@@ -96,6 +99,12 @@ extension Administration: Codable {
             try c.encode(Kind.treatmentBolus, forKey: .kind)
             try c.encode(treatment, forKey: .treatment)
             try c.encode(level, forKey: .level)
+            try c.encode(at, forKey: .atHours)
+        case let .treatmentDose(treatment, amount, route, at):
+            try c.encode(Kind.treatmentDose, forKey: .kind)
+            try c.encode(treatment, forKey: .treatment)
+            try c.encode(amount, forKey: .amount)
+            try c.encode(route, forKey: .route)
             try c.encode(at, forKey: .atHours)
         case let .msc(transplant):
             try c.encode(Kind.msc, forKey: .kind)

@@ -189,7 +189,7 @@ extension DoseResponseTest {
         guard model.checkedModel.modifiers.keys.allSatisfy({ $0 == .bioavailability }) else { return false }
         return copy.administrations.allSatisfy { administration in
             switch administration {
-            case .dose, .repeated, .treatmentBolus, .msc, .nerveInjury, .pellet: true
+            case .dose, .repeated, .treatmentBolus, .treatmentDose, .msc, .nerveInjury, .pellet: true
             case let .infusion(_, _, _, to), let .patch(_, _, to), let .patches(_, _, _, to), let .treatment(_, _, _, to): to <= t
             }
         }
@@ -239,7 +239,7 @@ extension Administration {
             return .patches(strength: strength, changeEveryHours: every, fromHours: from, toHours: min(to, last + every))
         case let .pellet(amount, at, remove):
             return .pellet(amount, atHours: at, removeHours: remove.flatMap { $0 < t ? $0 : nil })
-        case .dose, .infusion, .patch, .treatment, .treatmentBolus, .msc, .nerveInjury:
+        case .dose, .infusion, .patch, .treatment, .treatmentBolus, .treatmentDose, .msc, .nerveInjury:
             return self
         }
     }

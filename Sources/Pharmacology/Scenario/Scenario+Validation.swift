@@ -8,7 +8,7 @@ extension Administration {
         case .infusion: "infusion"
         case .patch, .patches: "patch"
         case .pellet: "pellet"
-        case .treatment, .treatmentBolus: "treatment"
+        case .treatment, .treatmentBolus, .treatmentDose: "treatment"
         case .msc: "msc"
         case .nerveInjury: "injury"
         }
@@ -17,7 +17,7 @@ extension Administration {
     /// The interval the administration acts over, `[from, to)` (a single time for one-off events).
     var activeInterval: (from: Double, to: Double) {
         switch self {
-        case let .dose(_, _, at), let .treatmentBolus(_, _, at), let .nerveInjury(_, at): (at, at)
+        case let .dose(_, _, at), let .treatmentBolus(_, _, at), let .treatmentDose(_, _, _, at), let .nerveInjury(_, at): (at, at)
         case let .msc(transplant): (transplant.atHours, transplant.atHours)
         case let .pellet(_, at, remove): (at, remove ?? .infinity)
         case let .repeated(_, _, _, from, to), let .infusion(_, _, from, to), let .patch(_, from, to),
@@ -237,6 +237,17 @@ extension Scenario {
         case let .treatmentBolus(treatment, level, at):
             try mechanistic(model, "a treatment")
             try self.level(level, treatment)
+            try time(at, "'at'")
+        case let .treatmentDose(treatment, quantity, route, at):
+            try mechanistic(model, "a treatment")
+            guard treatment.doseKinetics != nil else {
+                throw ScenarioTextError("\(treatment.rawValue) has no kinetics in the model: give its effect level (dose=…: \(treatment.levelMeaning)), not an amount")
+            }
+            try amount(quantity, "amount")
+            let routes = model.doseRoutes(of: treatment)
+            guard routes.contains(route) else {
+                throw ScenarioTextError("\(treatment.rawValue) by '\(route.rawValue)' is not modelled for the \(species.rawValue) model; routes: \(routes.map(\.rawValue).joined(separator: ", "))")
+            }
             try time(at, "'at'")
         case let .msc(transplant):
             try mechanistic(model, "an MSC transplant")

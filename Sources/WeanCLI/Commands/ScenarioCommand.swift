@@ -36,7 +36,9 @@ struct ScenarioCommand: ParsableCommand {
               --patch      strength,unit,from,to[,every (change interval)]
               --msc        route (iv|it),cells (1e6 or 1.5e6/kg),at[,unit]
               --injury     type (cci|sni),at
-              --treatment  name,dose (effect level),from,to or at
+              --treatment  name,dose (effect level),from,to or at; or a dose
+                           of naloxone: name,amount,unit,route (iv im intranasal
+                           in humans; iv sc ip in rodents),at
               --dose-response at,doses,unit,route
             Run again from a JSON output: wean scenario --from run.json
             Guide: docs/scenario.md.

@@ -150,7 +150,7 @@ enum ScenarioReport {
             let kinds = Species.allCases.filter(readout.applies).map(\.rawValue).joined(separator: "/")
             table.add(readout.rawValue, readout.unit, kinds, readout.meaning)
         }
-        return table.rendered() + "\nMechanistic readouts (tolerance, oih, glia, astrocytes, cytokines, withdrawal, cows, msc_cells) need a "
+        return table.rendered() + "\nMechanistic readouts (tolerance, oih, glia, astrocytes, cytokines, withdrawal, cows, msc_cells, naloxone) need a "
             + "mechanistic model: \(PKLibrary.models.filter(\.isMechanistic).map(\.name).joined(separator: ", ")).\n\n\(Notice.text)\n"
     }
 

@@ -15,8 +15,8 @@ extension Experiment {
     ///   naloxone dose-response was recaptured 1 week later.
     ///
     /// Design [assumed]: morphine 10 mg/kg s.c. once in a 250-g rat; the antagonist (naltrexone or
-    /// naloxone) as the model's naloxone, a bolus of 100 times its K_i, on its own copy of the
-    /// rat at each interval; the precipitated withdrawal is the largest withdrawal within an hour
+    /// naloxone) as naloxone 0.25 mg/kg s.c., the 1977 study's dose (its route not read; the
+    /// model's level peaks near 95 times the K_i), on its own copy of the rat at each interval; the precipitated withdrawal is the largest withdrawal within an hour
     /// of it less the value just before. Readings: the interval (of 0.5, 1, 2, 3, 4, 6 and 8 h)
     /// with the largest precipitated withdrawal ("full effects only at 3 to 4 h": read as 3.5 ±
     /// 1.5 h); that at 48 h over the largest ("small but reliable": read as 0.05–0.45); that at
@@ -31,10 +31,11 @@ extension Experiment {
         let model = try PKLibrary.model(.morphine, .rat)
         let weight = Species.rat.defaultWeightKilograms
         let morphine = Administration.dose(DoseAmount(10, .mgPerKg), route: .sc, atHours: 0)
-        let antagonistLevel = 100.0
+        let naloxone = DoseAmount(0.25, .mgPerKg)
         func precipitated(at hours: Double) throws(PharmacologyError) -> Double {
-            try MechanismSupport.precipitatedRise(model, [morphine], weightKilograms: weight, at: hours, level: antagonistLevel,
-                                                  windowHours: 1, readout: .withdrawal).rise
+            let reading = try MechanismSupport.precipitatedRise(model, [morphine], weightKilograms: weight, at: hours, naloxone: naloxone,
+                                                                route: .sc, windowHours: 1, readout: .withdrawal)
+            return reading.rise
         }
         let intervals = [0.5, 1, 2, 3, 4, 6, 8]
         var rises: [Double] = []
@@ -53,7 +54,7 @@ extension Experiment {
                              description: "the same a week after morphine (the usual naloxone response recaptured: at most 0.1)",
                              observed: 0, model: atWeek / largest, tolerance: 0.1, unit: "ratio"),
         ]
-        let panel = ExperimentPanel(title: "Rat morphine 10 mg/kg once; antagonist (100 x Ki) after it", xLabel: "hours from morphine to the antagonist",
+        let panel = ExperimentPanel(title: "Rat morphine 10 mg/kg once; naloxone 0.25 mg/kg s.c. after it", xLabel: "hours from morphine to the antagonist",
                                     yLabel: "precipitated withdrawal (model units)",
                                     curves: [ExperimentSupport.curve("largest rise within 1 h", intervals + [48, 168], rises + [at48h, atWeek])])
         return ExperimentResult(name: "easterling1999-rat-acute-dependence", targets: targets, panels: [panel])

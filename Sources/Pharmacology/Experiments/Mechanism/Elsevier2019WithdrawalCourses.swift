@@ -13,13 +13,11 @@ extension Experiment {
     ///
     /// Design [assumed]: oral oxycodone 10 mg every 4 h (immediate release) or 30 mg every 12 h
     /// (extended release), 60 mg a day, for 30 days, then none; the same immediate-release regimen
-    /// for 5 days; in the 30-day immediate-release patient, naloxone IV an hour after a dose as a
-    /// bolus of 22 times its Ki at its peak [derived, unverified: 0.4 mg IV peaks near 15 ng/mL at
-    /// the receptors within 3 min (Dowling 2008's disposition with Yassen 2007's 6.5-min biophase;
-    /// `HALF_NALOXONE_DISTRIBUTION`), about half unbound, against a Ki near 1 nM, and falls
-    /// fivefold within 20 min. Until the model had naloxone's distribution (docs/model.md history
-    /// item 13) the bolus was 5 times its Ki, the level near 2 ng/mL after distribution, decaying
-    /// with one 1-h half-life].
+    /// for 5 days; in the 30-day immediate-release patient, naloxone 0.4 mg IV an hour after a dose
+    /// (its kinetics in the model: the level peaks at 27 times its Ki within 3 min and falls fivefold
+    /// within 20 min; docs/model.md. Until the model had naloxone's distribution, history item 13,
+    /// the bolus was 5 times its Ki decaying with one 1-h half-life; until it had naloxone doses,
+    /// history item 14, a level of 22, with half of the drug taken as unbound rather than 0.6).
     /// Onset, peak and end are read by `AbstinenceReading` (mild = COWS 5); "diminishes over the
     /// next 3–5 days" as the end coming 3–5 days after the peak; precipitated withdrawal's start and
     /// end as the first and last time within 12 h of the challenge that it is at least mild.
@@ -47,7 +45,7 @@ extension Experiment {
 
         let challenge = 29 * 24 + 1.0
         let challengeTimes = gridHours(from: challenge - 1, to: challenge + 12, step: 1.0 / 60)
-        let challenged = try PKSimulation.run(model, design: DosingDesign([immediate, .treatmentBolus(.naloxone, level: 22, atHours: challenge)]),
+        let challenged = try PKSimulation.run(model, design: DosingDesign([immediate, .treatmentDose(.naloxone, DoseAmount(0.4, .mg), route: .iv, atHours: challenge)]),
                                               outputTimes: challengeTimes).readout(.cows)!
         let mild = AbstinenceReading.mildCOWS
         let after = challengeTimes.indices.filter { challengeTimes[$0] >= challenge }
@@ -91,7 +89,7 @@ extension Experiment {
                             curves: [ExperimentSupport.curve("immediate release q4h", axis(ir.times, from: stop - 4), ir.cows),
                                      ExperimentSupport.curve("extended release q12h", axis(er.times, from: stop - 12), er.cows, dashed: true),
                                      ExperimentSupport.curve("immediate release, 5 days", axis(short.times, from: 5 * 24 - 4), short.cows, dashed: true)]),
-            ExperimentPanel(title: "IV naloxone (22 x Ki at its peak) an hour after a dose, day 30", xLabel: "minutes after naloxone", yLabel: "COWS 0-48",
+            ExperimentPanel(title: "Naloxone 0.4 mg IV an hour after a dose, day 30", xLabel: "minutes after naloxone", yLabel: "COWS 0-48",
                             curves: [ExperimentSupport.curve("model", challengeTimes.map { ($0 - challenge) * 60 }, challenged)]),
         ]
         return ExperimentResult(name: "elsevier2019-withdrawal-courses", targets: targets, panels: panels)

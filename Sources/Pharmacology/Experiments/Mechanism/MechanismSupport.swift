@@ -107,14 +107,14 @@ enum MechanismSupport {
         return RatAbstinence(lastDoseHours: lastDose, times: times, withdrawal: withdrawal, course: course)
     }
 
-    /// The largest rise of `readout` within `windowHours` of a naloxone bolus of `level` (times its
-    /// K_i) at `hours`, in a subject given `regimen` (and earlier boluses of the same level at
+    /// The largest rise of `readout` within `windowHours` of a dose of naloxone (`amount` by
+    /// `route`) at `hours`, in a subject given `regimen` (and earlier doses of the same at
     /// `earlier`), over its value a minute before, read every minute; with the minutes from the
-    /// bolus to that largest rise. The acute-dependence studies' precipitated withdrawal.
+    /// dose to that largest rise. The acute-dependence studies' precipitated withdrawal.
     static func precipitatedRise(_ model: OpioidModel, _ regimen: [Administration], weightKilograms weight: Double,
-                                 at hours: Double, level: Double, earlier: [Double] = [], windowHours: Double,
+                                 at hours: Double, naloxone amount: DoseAmount, route: Route, earlier: [Double] = [], windowHours: Double,
                                  readout: Readout) throws(PharmacologyError) -> (rise: Double, minutes: Double) {
-        let boluses = (earlier + [hours]).map { Administration.treatmentBolus(.naloxone, level: level, atHours: $0) }
+        let boluses = (earlier + [hours]).map { Administration.treatmentDose(.naloxone, amount, route: route, atHours: $0) }
         let times = gridHours(from: hours - 1.0 / 60, to: hours + windowHours, step: 1.0 / 60)
         let run = try PKSimulation.run(model, design: DosingDesign(regimen + boluses, weightKilograms: weight), outputTimes: times)
         guard let values = run.readout(readout) else { throw .invalidDesign("\(model.name) has no \(readout.rawValue) readout") }

@@ -12,11 +12,10 @@ extension Experiment {
     ///
     /// Design: methadone 30 mg IV at 0 [assumed: the model's methadone has no i.m. route; i.m. absorption
     /// takes minutes against an elimination half-life of more than a day, so the courses from 24 h
-    /// on are the same]; naloxone as a bolus of 5 times its Ki [derived, unverified: 0.75 mg i.m.
-    /// peaks near 2 ng/mL, 6 nM, about half of it unbound, against a Ki near 1 nM; the model's bolus
-    /// then falls as an IV one does, most of it within minutes, where i.m. naloxone is absorbed over
-    /// about an hour (Dowling 2008: k_a 0.65/h): the reading, the largest rise within 2 h, comes
-    /// within minutes either way], each challenge
+    /// on are the same]; naloxone 0.75 mg i.m. (its kinetics in the model, docs/model.md: the
+    /// level peaks near twice its Ki half an hour after the injection and falls with the
+    /// absorption, over about an hour; until the model had naloxone doses, history item 14, a
+    /// bolus of 5 times its Ki falling as an IV one does), each challenge
     /// on its own copy of the subject except in the arm that tests the repeated challenge. The
     /// precipitated withdrawal is the largest COWS within 2 h of the challenge less the score just
     /// before it. That the subjects were not in spontaneous withdrawal before the challenges is
@@ -30,11 +29,11 @@ extension Experiment {
     ) { () throws(PharmacologyError) in
         let model = try PKLibrary.model(.methadone, .human)
         let methadone = Administration.dose(DoseAmount(30, .mg), route: .iv, atHours: 0)
-        let naloxoneLevel = 5.0
+        let naloxone = DoseAmount(0.75, .mg)
         let end = 170.0
         let times = gridHours(from: 0, to: end, step: 1.0 / 12)
         func cows(_ challenges: [Double]) throws(PharmacologyError) -> [Double] {
-            let design = DosingDesign([methadone] + challenges.map { .treatmentBolus(.naloxone, level: naloxoneLevel, atHours: $0) })
+            let design = DosingDesign([methadone] + challenges.map { .treatmentDose(.naloxone, naloxone, route: .im, atHours: $0) })
             return try PKSimulation.run(model, design: design, outputTimes: times).readout(.cows)!
         }
         /// The rise in COWS within 2 h of a challenge at `hours`, over the score just before it.
