@@ -78,6 +78,27 @@ import Testing
         #expect(abs(try area(.ip) / ivArea - Self.rat.parameterValue("F_NALOXONE_IP")!) < 0.01)
     }
 
+    /// An IV infusion's level settles at the rate over Dowling 2008's clearance (91 L/h), 0.6 of it
+    /// unbound over the K_i: 0.4 mg/h, 4.40 ng/mL, 8.06 times the K_i. It rises and falls as the
+    /// three-compartment course does (the fixture script: 6.83 after 1 h; 0.621 and 0.165 2 and
+    /// 4 h after a day's infusion ends), within 20 % (the two exponentials, fitted to a bolus,
+    /// keep a little more of the slow phase after a long infusion). A rat's s.c. pump settles at
+    /// F·rate·L/k, the level of its bioavailable input at the 40-min half-life.
+    @Test func infusionsSettleAtTheRateOverTheClearance() throws {
+        let human = try Self.level(Self.human, [.treatmentInfusion(.naloxone, DoseRate(0.4, .mgPerHour), route: .iv, fromHours: 0, toHours: 24)],
+                                   weightKilograms: 70, at: [1, 23.9, 26, 28])
+        let expected = 0.4 / 91 * 1000 * 0.6 / 0.3274
+        #expect(abs(human[1] / expected - 1) < 0.01, "\(human[1]) against \(expected)")
+        for (model, reference) in zip([human[0], human[2], human[3]], [6.826, 0.6207, 0.1649]) {
+            #expect(abs(model / reference - 1) < 0.2, "\(model) against \(reference)")
+        }
+        let rat = try Self.level(Self.rat, [.treatmentInfusion(.naloxone, DoseRate(1, .mgPerKgPerHour), route: .sc, fromHours: 0, toHours: 24)],
+                                 at: [23.9])
+        let level = Self.rat.parameterValue("NALOXONE_LEVEL_PER_MG_KG")!, k = log(2) / Self.rat.parameterValue("HALF_NALOXONE")!
+        let ratExpected = Self.rat.parameterValue("F_NALOXONE_SC")! * level / k
+        #expect(abs(rat[0] / ratExpected - 1) < 1e-3, "\(rat[0]) against \(ratExpected)")
+    }
+
     /// Each species takes naloxone by its own routes: IV, i.m. and intranasal in humans; IV, s.c.
     /// and i.p. in rodents. Another route, an agent without kinetics or a bad amount is refused,
     /// naming what there is.

@@ -50,7 +50,10 @@ import Testing
                 let route = g.uniform() < 0.85 ? g.pick(model.supportedRoutes) : g.pick(Route.allCases)
                 let amount = DoseAmount(number(20), g.pick(AmountUnit.allCases))
                 let start = number(48) - 6
-                switch g.next() % 10 {
+                switch g.next() % 11 {
+                case 10: items.append(.treatmentInfusion(g.pick(Treatment.allCases), DoseRate(number(2), g.pick(RateUnit.allCases)),
+                                                         route: g.uniform() < 0.7 ? g.pick([Route.iv, .im, .sc, .ip, .intranasal]) : route,
+                                                         fromHours: start, toHours: start + number(24)))
                 case 9: items.append(.treatmentDose(g.pick(Treatment.allCases), amount, route: g.uniform() < 0.7 ? g.pick([Route.iv, .im, .sc, .ip, .intranasal]) : route, atHours: start))
                 case 7: items.append(.msc(CellTransplant(cells: number(1e7), unit: g.pick(CellTransplant.Unit.allCases), route: g.pick(CellTransplant.Route.allCases), atHours: start)))
                 case 8: items.append(.nerveInjury(g.pick(NerveInjury.allCases), atHours: start))

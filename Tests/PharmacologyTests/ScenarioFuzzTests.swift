@@ -48,6 +48,10 @@ import Testing
                     arguments.treatments.append(item([("name", { g.uniform() < 0.85 ? "naloxone" : pick(Treatment.allCases.map(\.rawValue)) }),
                                                       ("amount", { pick(numbers, valid: 4) }), ("unit", { pick(units, valid: 2) }),
                                                       ("route", { g.uniform() < 0.7 ? pick(["iv", "im", "sc", "ip", "intranasal"]) : pick(routes) }), ("at", { pick(times, valid: 6) })]))
+                case 6 where g.uniform() < 0.3:
+                    // A naloxone infusion in mg/h.
+                    arguments.treatments.append(item([("name", { "naloxone" }), ("rate", { pick(numbers, valid: 4) }), ("unit", { g.uniform() < 0.85 ? "mg/kg/h" : pick(units) }),
+                                                      ("route", { pick(["iv", "sc", "im", "oral"]) }), ("from", { pick(times, valid: 6) }), ("to", { pick(times, valid: 6) })]))
                 case 6: arguments.treatments.append(item([("name", { pick(Treatment.allCases.map(\.rawValue) + ["aspirin"]) }), ("dose", { pick(numbers, valid: 4) }),
                                                           ("from", { pick(times, valid: 6) }), ("to", { pick(times, valid: 6) })]))
                 default: arguments.injuries.append(item([("type", { pick(["cci", "sni", "burn"]) }), ("at", { pick(times, valid: 6) })]))

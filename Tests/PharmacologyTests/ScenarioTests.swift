@@ -195,6 +195,9 @@ import Testing
             ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=pea,amount=1,unit=mg/kg,route=sc,at=1d")]) }),
             ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=naloxone,amount=-1,unit=mg/kg,route=sc,at=1d")]) }),
             ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=naloxone,dose=3,route=sc,at=1d")]) }),
+            ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=naloxone,rate=1,unit=mg/kg/h,route=sc,at=1d")]) }),
+            ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=naloxone,rate=1,unit=mg/kg/h,route=sc,from=2d,to=1d")]) }),
+            ("treatment", { () throws(ScenarioError) in try Self.scenario([("treatment", "name=naloxone,rate=1,amount=2,unit=mg/kg,route=sc,at=1d")]) }),
             ("treatment", { () throws(ScenarioError) in try Self.scenario("human", [("treatment", "name=naloxone,amount=1,unit=mg/kg,route=im,at=1d")]) }),
             ("dose", { () throws(ScenarioError) in try Self.scenario([("dose", "amount=10,unit=mg/kg,route=sc")]) }),
             ("dose", { () throws(ScenarioError) in try Self.scenario([("dose", "amount=10,route=sc,at=0h")]) }),
@@ -221,6 +224,8 @@ import Testing
     @Test func naloxoneDosesAreParsed() throws {
         let scenario = try Self.scenario("human", weight: "70", end: "1d", [("treatment", "name=naloxone,amount=400,unit=mcg,route=i.m.,at=2h")])
         #expect(scenario.design.administrations == [.treatmentDose(.naloxone, DoseAmount(400, .mcg), route: .im, atHours: 2)])
+        let infused = try Self.scenario("human", weight: "70", end: "1d", [("treatment", "name=naloxone,rate=0.4,unit=mg/h,route=iv,from=1h,to=9h")])
+        #expect(infused.design.administrations == [.treatmentInfusion(.naloxone, DoseRate(0.4, .mgPerHour), route: .iv, fromHours: 1, toHours: 9)])
     }
 
     @Test func scenariosRoundTripThroughJSON() throws {
@@ -230,6 +235,7 @@ import Testing
             ("msc", "route=it,cells=1e6/kg,at=-1d"), ("injury", "type=sni,at=2d"), ("knockout", "bdnf"),
             ("treatment", "name=il1ra,dose=0.8,from=1d,to=4d"), ("treatment", "name=naloxone,dose=100,at=9.7d"),
             ("treatment", "name=naloxone,amount=0.25,unit=mg/kg,route=sc,at=9.8d"),
+            ("treatment", "name=naloxone,rate=0.1,unit=mg/kg/h,route=sc,from=9.8d,to=9.9d"),
             ("dose-response", "at=7d,doses=1,2,4,unit=mg/kg,route=sc"),
         ])
         let data = try JSONEncoder().encode(scenario)

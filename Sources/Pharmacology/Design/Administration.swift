@@ -29,6 +29,9 @@ public enum Administration: Sendable, Hashable {
     /// A treatment given as a dose of drug by `route` at `atHours`, reaching its level through the
     /// model's kinetics for it (`Treatment.doseKinetics`; naloxone).
     case treatmentDose(Treatment, DoseAmount, route: Route, atHours: Double)
+    /// A treatment infused at `rate` by `route` over `[fromHours, toHours)`, reaching its level
+    /// through the model's kinetics for it (naloxone: an IV infusion, or a s.c. pump in rodents).
+    case treatmentInfusion(Treatment, DoseRate, route: Route, fromHours: Double, toHours: Double)
     /// A mesenchymal stem cell transplant.
     case msc(CellTransplant)
     /// A peripheral nerve injury (CCI or SNI) at `atHours`.
@@ -70,6 +73,7 @@ public enum Administration: Sendable, Hashable {
         case let .treatment(_, _, from, _): from
         case let .treatmentBolus(_, _, at): at
         case let .treatmentDose(_, _, _, at): at
+        case let .treatmentInfusion(_, _, _, from, _): from
         case let .msc(transplant): transplant.atHours
         case let .nerveInjury(_, at): at
         }

@@ -44,7 +44,7 @@ public struct DosingDesign: Sendable, Hashable {
                 total += strength.milligramsPerHour(forWeightKilograms: weight) * max(0, min(to, time) - from)
             case let .pellet(amount, at, _):
                 if at <= time { total += amount.milligrams(forWeightKilograms: weight) }
-            case .treatment, .treatmentBolus, .treatmentDose, .msc, .nerveInjury:
+            case .treatment, .treatmentBolus, .treatmentDose, .treatmentInfusion, .msc, .nerveInjury:
                 break
             }
         }
@@ -100,6 +100,27 @@ public struct DosingDesign: Sendable, Hashable {
                 throw .invalidDesign("\(model.name) has no \(treatment.rawValue) pathway (it is a PK-only model)")
             }
             return (state, runtime.parameter(index))
+        }
+        func stateIndex(_ name: String) throws(PharmacologyError) -> Int {
+            guard let index = runtime.model.stateIndex(name) else { throw .invalidDesign("internal: \(model.file) has no state '\(name)'") }
+            return index
+        }
+        /// The kinetics of `treatment` given in mg by `route`, checked to exist in this model.
+        func treatmentKinetics(_ treatment: Treatment, route: Route) throws(PharmacologyError) -> Treatment.DoseKinetics {
+            guard let kinetics = treatment.doseKinetics else {
+                throw .invalidDesign("\(treatment.rawValue) has no kinetics in the model: give its effect level (dose=…, \(treatment.levelMeaning)), not an amount")
+            }
+            let routes = model.doseRoutes(of: treatment)
+            guard !routes.isEmpty else { throw .invalidDesign("\(model.name) has no \(treatment.rawValue) pathway (it is a PK-only model)") }
+            guard routes.contains(route) else {
+                throw .invalidDesign("\(treatment.rawValue) by \(route.rawValue) is not modelled for the \(model.species.rawValue) model; routes: \(routes.map(\.rawValue).joined(separator: ", "))")
+            }
+            return kinetics
+        }
+        /// A zero-order input of `rate` (per hour) into `state` over `[from, to)`.
+        func addZeroOrderInput(_ rate: Double, state: Int, from: Double, to: Double) {
+            let record = DoseRecord(time: from, amount: rate * (to - from), compartment: .number(state + 1), delivery: .infusion(rate: rate))
+            items.append((from, 0, TimelineEntry(time: from, action: .dose(record, state: state))))
         }
         /// A jump of the treatment's level at `at`: its fast-falling share, if it has one, to the
         /// distributing state, the rest to its state.
@@ -208,28 +229,40 @@ public struct DosingDesign: Sendable, Hashable {
                 try addLevelBolus(treatment, level: level, at: at)
             case let .treatmentDose(treatment, amount, route, at):
                 try checkTime(at, "a treatment's time")
-                guard let kinetics = treatment.doseKinetics else {
-                    throw .invalidDesign("\(treatment.rawValue) has no kinetics in the model: give its effect level (dose=…, \(treatment.levelMeaning)), not an amount")
-                }
-                let routes = model.doseRoutes(of: treatment)
-                guard !routes.isEmpty else {
-                    throw .invalidDesign("\(model.name) has no \(treatment.rawValue) pathway (it is a PK-only model)")
-                }
+                let kinetics = try treatmentKinetics(treatment, route: route)
                 let milligrams = amount.milligrams(forWeightKilograms: weight)
                 guard milligrams.isFinite, milligrams >= 0, milligrams <= 1e6 else {
                     throw .invalidDesign("a \(treatment.rawValue) dose must be a finite amount between 0 and 10^6 mg; got \(milligrams) mg")
                 }
-                guard routes.contains(route) else {
-                    throw .invalidDesign("\(treatment.rawValue) by \(route.rawValue) is not modelled for the \(model.species.rawValue) model; routes: \(routes.map(\.rawValue).joined(separator: ", "))")
-                }
                 if let depot = kinetics.depots[route] {
-                    guard let state = runtime.model.stateIndex(depot.state) else {
-                        throw .invalidDesign("internal: \(model.file) has no state '\(depot.state)'")
-                    }
-                    if milligrams > 0 { addBolus(milligrams, state: state, at: at) }
+                    if milligrams > 0 { addBolus(milligrams, state: try stateIndex(depot.state), at: at) }
                 } else {
                     let level = milligrams / weight * (try parameterValue(kinetics.peakLevelPerMilligramPerKilogram))
                     try addLevelBolus(treatment, level: level, at: at)
+                }
+            case let .treatmentInfusion(treatment, rate, route, from, to):
+                try checkTime(from, "a treatment's start")
+                try checkTime(to, "a treatment's end")
+                guard to > from else { throw .invalidDesign("an infusion must end after it starts; got [\(from) h, \(to) h)") }
+                let kinetics = try treatmentKinetics(treatment, route: route)
+                let milligramsPerHour = rate.milligramsPerHour(forWeightKilograms: weight)
+                guard milligramsPerHour.isFinite, milligramsPerHour >= 0, milligramsPerHour <= 1e5 else {
+                    throw .invalidDesign("a \(treatment.rawValue) infusion must be a finite rate between 0 and 10^5 mg/h; got \(milligramsPerHour) mg/h")
+                }
+                guard milligramsPerHour > 0 else { continue }
+                if let depot = kinetics.depots[route] {
+                    addZeroOrderInput(milligramsPerHour, state: try stateIndex(depot.state), from: from, to: to)
+                } else {
+                    // An IV infusion feeds the level as an absorbed dose does, its area per mg the course's.
+                    let levelPerHour = milligramsPerHour / weight * (try parameterValue(kinetics.peakLevelPerMilligramPerKilogram))
+                        * (try parameterValue(kinetics.absorbedScale))
+                    let (state, _) = try treatmentState(treatment)
+                    var distributed = 0.0
+                    if let (fast, shareParameter) = treatment.distributingBolus {
+                        distributed = levelPerHour * min(1, max(0, try parameterValue(shareParameter)))
+                        if distributed > 0 { addZeroOrderInput(distributed, state: try stateIndex(fast), from: from, to: to) }
+                    }
+                    addZeroOrderInput(levelPerHour - distributed, state: state, from: from, to: to)
                 }
             case let .msc(transplant):
                 try checkTime(transplant.atHours, "a transplant's time")

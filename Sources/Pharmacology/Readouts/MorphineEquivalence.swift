@@ -43,7 +43,7 @@ public enum MorphineEquivalence {
                 if time >= from, time < to {
                     total += strength.milligramsPerHour(forWeightKilograms: weight) * 1000 * (factor(opioid, route: .transdermal) ?? 0)
                 }
-            case .pellet, .treatment, .treatmentBolus, .treatmentDose, .msc, .nerveInjury:
+            case .pellet, .treatment, .treatmentBolus, .treatmentDose, .treatmentInfusion, .msc, .nerveInjury:
                 break
             }
         }
@@ -61,7 +61,7 @@ public enum MorphineEquivalence {
                 factor(opioid, route: .transdermal) != nil
             case .pellet:
                 false
-            case .treatment, .treatmentBolus, .treatmentDose, .msc, .nerveInjury:
+            case .treatment, .treatmentBolus, .treatmentDose, .treatmentInfusion, .msc, .nerveInjury:
                 true
             }
         }

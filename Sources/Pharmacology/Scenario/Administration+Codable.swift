@@ -10,7 +10,7 @@ extension Administration: Codable {
 
     /// The `kind` field's values.
     enum Kind: String, Codable {
-        case dose, repeated, infusion, patch, patches, pellet, treatment, treatmentBolus, treatmentDose, msc, nerveInjury
+        case dose, repeated, infusion, patch, patches, pellet, treatment, treatmentBolus, treatmentDose, treatmentInfusion, msc, nerveInjury
     }
 
     public init(from decoder: any Decoder) throws {
@@ -45,6 +45,10 @@ extension Administration: Codable {
         case .treatmentDose:
             self = .treatmentDose(try c.decode(Treatment.self, forKey: .treatment), try c.decode(DoseAmount.self, forKey: .amount),
                                   route: try c.decode(Route.self, forKey: .route), atHours: try c.decode(Double.self, forKey: .atHours))
+        case .treatmentInfusion:
+            self = .treatmentInfusion(try c.decode(Treatment.self, forKey: .treatment), try c.decode(DoseRate.self, forKey: .rate),
+                                      route: try c.decode(Route.self, forKey: .route),
+                                      fromHours: try c.decode(Double.self, forKey: .fromHours), toHours: try c.decode(Double.self, forKey: .toHours))
         case .msc:
             self = .msc(try c.decode(CellTransplant.self, forKey: .transplant))
         case .nerveInjury:
@@ -106,6 +110,13 @@ extension Administration: Codable {
             try c.encode(amount, forKey: .amount)
             try c.encode(route, forKey: .route)
             try c.encode(at, forKey: .atHours)
+        case let .treatmentInfusion(treatment, rate, route, from, to):
+            try c.encode(Kind.treatmentInfusion, forKey: .kind)
+            try c.encode(treatment, forKey: .treatment)
+            try c.encode(rate, forKey: .rate)
+            try c.encode(route, forKey: .route)
+            try c.encode(from, forKey: .fromHours)
+            try c.encode(to, forKey: .toHours)
         case let .msc(transplant):
             try c.encode(Kind.msc, forKey: .kind)
             try c.encode(transplant, forKey: .transplant)

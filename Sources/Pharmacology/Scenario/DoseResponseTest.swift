@@ -190,7 +190,8 @@ extension DoseResponseTest {
         return copy.administrations.allSatisfy { administration in
             switch administration {
             case .dose, .repeated, .treatmentBolus, .treatmentDose, .msc, .nerveInjury, .pellet: true
-            case let .infusion(_, _, _, to), let .patch(_, _, to), let .patches(_, _, _, to), let .treatment(_, _, _, to): to <= t
+            case let .infusion(_, _, _, to), let .patch(_, _, to), let .patches(_, _, _, to), let .treatment(_, _, _, to),
+                 let .treatmentInfusion(_, _, _, _, to): to <= t
             }
         }
     }
@@ -239,7 +240,7 @@ extension Administration {
             return .patches(strength: strength, changeEveryHours: every, fromHours: from, toHours: min(to, last + every))
         case let .pellet(amount, at, remove):
             return .pellet(amount, atHours: at, removeHours: remove.flatMap { $0 < t ? $0 : nil })
-        case .dose, .infusion, .patch, .treatment, .treatmentBolus, .treatmentDose, .msc, .nerveInjury:
+        case .dose, .infusion, .patch, .treatment, .treatmentBolus, .treatmentDose, .treatmentInfusion, .msc, .nerveInjury:
             return self
         }
     }

@@ -8,7 +8,7 @@ extension Administration {
         case .infusion: "infusion"
         case .patch, .patches: "patch"
         case .pellet: "pellet"
-        case .treatment, .treatmentBolus, .treatmentDose: "treatment"
+        case .treatment, .treatmentBolus, .treatmentDose, .treatmentInfusion: "treatment"
         case .msc: "msc"
         case .nerveInjury: "injury"
         }
@@ -21,7 +21,7 @@ extension Administration {
         case let .msc(transplant): (transplant.atHours, transplant.atHours)
         case let .pellet(_, at, remove): (at, remove ?? .infinity)
         case let .repeated(_, _, _, from, to), let .infusion(_, _, from, to), let .patch(_, from, to),
-             let .patches(_, _, from, to), let .treatment(_, _, from, to): (from, to)
+             let .patches(_, _, from, to), let .treatment(_, _, from, to), let .treatmentInfusion(_, _, _, from, to): (from, to)
         }
     }
 }
@@ -239,16 +239,13 @@ extension Scenario {
             try self.level(level, treatment)
             try time(at, "'at'")
         case let .treatmentDose(treatment, quantity, route, at):
-            try mechanistic(model, "a treatment")
-            guard treatment.doseKinetics != nil else {
-                throw ScenarioTextError("\(treatment.rawValue) has no kinetics in the model: give its effect level (dose=…: \(treatment.levelMeaning)), not an amount")
-            }
+            try treatmentRoute(treatment, route, model)
             try amount(quantity, "amount")
-            let routes = model.doseRoutes(of: treatment)
-            guard routes.contains(route) else {
-                throw ScenarioTextError("\(treatment.rawValue) by '\(route.rawValue)' is not modelled for the \(species.rawValue) model; routes: \(routes.map(\.rawValue).joined(separator: ", "))")
-            }
             try time(at, "'at'")
+        case let .treatmentInfusion(treatment, rate, route, from, to):
+            try treatmentRoute(treatment, route, model)
+            try amount(rate, "rate")
+            try interval(from, to)
         case let .msc(transplant):
             try mechanistic(model, "an MSC transplant")
             try time(transplant.atHours, "'at'")
@@ -262,6 +259,18 @@ extension Scenario {
         case let .nerveInjury(_, at):
             try mechanistic(model, "a nerve injury")
             try time(at, "'at'")
+        }
+    }
+
+    /// A treatment given in mg needs a mechanistic model with its kinetics and one of its routes.
+    private func treatmentRoute(_ treatment: Treatment, _ route: Route, _ model: OpioidModel) throws(ScenarioTextError) {
+        try mechanistic(model, "a treatment")
+        guard treatment.doseKinetics != nil else {
+            throw ScenarioTextError("\(treatment.rawValue) has no kinetics in the model: give its effect level (dose=…: \(treatment.levelMeaning)), not an amount")
+        }
+        let routes = model.doseRoutes(of: treatment)
+        guard routes.contains(route) else {
+            throw ScenarioTextError("\(treatment.rawValue) by '\(route.rawValue)' is not modelled for the \(species.rawValue) model; routes: \(routes.map(\.rawValue).joined(separator: ", "))")
         }
     }
 

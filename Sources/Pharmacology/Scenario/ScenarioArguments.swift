@@ -41,7 +41,7 @@ public struct ScenarioArguments: Sendable {
         "patch": ["strength", "unit", "from", "to", "every"],
         "msc": ["route", "cells", "unit", "at"],
         "injury": ["type", "at"],
-        "treatment": ["name", "dose", "level", "amount", "unit", "route", "at", "from", "to"],
+        "treatment": ["name", "dose", "level", "amount", "rate", "unit", "route", "at", "from", "to"],
         "dose-response": ["at", "doses", "unit", "route"],
     ]
 
@@ -227,17 +227,26 @@ public struct ScenarioArguments: Sendable {
             let hint = closestName(name, names).map { " Did you mean '\($0)'?" } ?? ""
             throw ScenarioTextError("unknown treatment '\(name)'.\(hint) Treatments: \(names.joined(separator: ", "))")
         }
-        if fields.has("amount") {
-            // A dose in mg by a route, reaching its level through the model's kinetics (naloxone).
-            try refuse(fields, ["dose", "level"], because: "'amount' (a dose in mg; 'dose' and 'level' give an effect level instead)")
-            try refuse(fields, ["from", "to"], because: "'amount' (one dose at=…)")
+        if fields.has("amount") || fields.has("rate") {
+            // A dose in mg, or an infusion in mg/h, by a route, reaching its level through the
+            // model's kinetics (naloxone).
+            let what = fields.has("amount") ? "amount" : "rate"
+            try refuse(fields, ["dose", "level"], because: "'\(what)' (\(what == "amount" ? "a dose in mg" : "an infusion in mg/h"); 'dose' and 'level' give an effect level instead)")
             guard treatment.doseKinetics != nil else {
-                throw ScenarioTextError("\(treatment.rawValue) is given as an effect level (dose=…: \(treatment.levelMeaning)), not as an amount; only naloxone has kinetics in the model")
+                throw ScenarioTextError("\(treatment.rawValue) is given as an effect level (dose=…: \(treatment.levelMeaning)), not as an \(what); only naloxone has kinetics in the model")
             }
-            let amount: DoseAmount = try quantity(fields, "amount", example: "0.4")
-            return .treatmentDose(treatment, amount, route: try route(fields), atHours: try fields.requiredHours("at", example: "30d"))
+            if what == "amount" {
+                try refuse(fields, ["rate"], because: "'amount' (give amount=… for a dose or rate=… for an infusion)")
+                try refuse(fields, ["from", "to"], because: "'amount' (one dose at=…; rate=…,from=…,to=… for an infusion)")
+                let amount: DoseAmount = try quantity(fields, "amount", example: "0.4")
+                return .treatmentDose(treatment, amount, route: try route(fields), atHours: try fields.requiredHours("at", example: "30d"))
+            }
+            try refuse(fields, ["at"], because: "'rate' (an infusion runs over from=…,to=…)")
+            let rate: DoseRate = try quantity(fields, "rate", example: "0.4")
+            return .treatmentInfusion(treatment, rate, route: try route(fields), fromHours: try fields.requiredHours("from", example: "30d"),
+                                      toHours: try fields.requiredHours("to", example: "31d"))
         }
-        try refuse(fields, ["unit", "route"], because: "an effect level (give amount=…,unit=…,route=… for a dose of naloxone in mg)")
+        try refuse(fields, ["unit", "route"], because: "an effect level (give amount=…,unit=…,route=… for a dose of naloxone in mg, or rate=… for an infusion)")
         if fields.has("dose"), fields.has("level") { throw ScenarioTextError("give 'dose' or 'level', not both") }
         let key = fields.has("level") ? "level" : "dose"
         guard let level = try fields.number(key) else {

@@ -36,9 +36,10 @@ struct ScenarioCommand: ParsableCommand {
               --patch      strength,unit,from,to[,every (change interval)]
               --msc        route (iv|it),cells (1e6 or 1.5e6/kg),at[,unit]
               --injury     type (cci|sni),at
-              --treatment  name,dose (effect level),from,to or at; or a dose
-                           of naloxone: name,amount,unit,route (iv im intranasal
-                           in humans; iv sc ip in rodents),at
+              --treatment  name,dose (effect level),from,to or at; or naloxone
+                           in mg: name,amount,unit,route,at (a dose) or
+                           name,rate,unit,route,from,to (an infusion); routes
+                           iv im intranasal in humans, iv sc ip in rodents
               --dose-response at,doses,unit,route
             Run again from a JSON output: wean scenario --from run.json
             Guide: docs/scenario.md.

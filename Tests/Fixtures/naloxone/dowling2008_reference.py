@@ -32,3 +32,18 @@ for name, ka, f in [("iv", 0.0, 1.0), ("im", 0.65, 0.36), ("intranasal", 1.52, 0
     at = [level[int(round(m / 60 * 600))] for m in minutes]
     print(name, "peak %.4f at %.1f min;" % (level.max(), fine[level.argmax()] * 60),
           ", ".join("%d min %.4f" % (m, v) for m, v in zip(minutes, at)))
+
+
+
+def infusion(t, y):
+    """0.4 mg/h IV for 24 h into the central compartment; y: a1, a2, a3, ce."""
+    a1, a2, a3, ce = y
+    c1 = a1 / V1
+    rate = 0.4 if t < 24 else 0.0
+    return [rate - CL * c1 - Q2 * (c1 - a2 / V2) - Q3 * (c1 - a3 / V3),
+            Q2 * (c1 - a2 / V2), Q3 * (c1 - a3 / V3), KE0 * (c1 - ce)]
+
+
+hours = [1, 23.9, 26, 28]
+sol = solve_ivp(infusion, (0, 30), [0, 0, 0, 0], t_eval=hours, rtol=1e-10, atol=1e-13, method="LSODA", max_step=0.01)
+print("infusion 0.4 mg/h for 24 h:", ", ".join("%g h %.4f" % (h, v) for h, v in zip(hours, sol.y[3] * 1000 * UNBOUND / KI)))
