@@ -100,8 +100,8 @@ import Testing
     }
 
     /// Each species takes naloxone by its own routes: IV, i.m. and intranasal in humans; IV, s.c.
-    /// and i.p. in rodents. Another route, an agent without kinetics or a bad amount is refused,
-    /// naming what there is.
+    /// and i.p. in rodents. Another route, an agent without kinetics, a bad amount or a PK-only
+    /// model is refused, naming what there is.
     @Test func routesAreTheSpecies() throws {
         #expect(Self.human.doseRoutes(of: .naloxone) == [.iv, .im, .intranasal])
         #expect(Self.rat.doseRoutes(of: .naloxone) == [.iv, .sc, .ip])
@@ -118,6 +118,10 @@ import Testing
         #expect(refusal(Self.human, .treatmentDose(.il1ra, DoseAmount(1, .mg), route: .iv, atHours: 0)).contains("effect level"))
         #expect(refusal(Self.human, .treatmentDose(.naloxone, DoseAmount(-1, .mg), route: .iv, atHours: 0)).contains("finite amount"))
         #expect(refusal(Self.human, .treatmentDose(.naloxone, DoseAmount(.nan, .mg), route: .im, atHours: 0)).contains("finite amount"))
+        let pkOnly = try PKOnlyModel.make()
+        #expect(pkOnly.doseRoutes(of: .naloxone).isEmpty)
+        #expect(refusal(pkOnly, .treatmentDose(.naloxone, DoseAmount(1, .mg), route: .iv, atHours: 0)).contains("PK-only"))
+        #expect(refusal(pkOnly, .treatmentInfusion(.naloxone, DoseRate(1, .mgPerHour), route: .iv, fromHours: 0, toHours: 1)).contains("PK-only"))
     }
 
     /// I.m. naloxone in a dependent patient precipitates withdrawal more slowly and for longer

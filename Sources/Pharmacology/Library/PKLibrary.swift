@@ -23,8 +23,8 @@ public enum PKLibrary {
     /// Every model, humans first.
     public static let models: [OpioidModel] = [
         OpioidModel(.morphine, .human, file: "morphine_human.wean", source: MorphineHumanModel.source,
-                    routes: [.iv: central, .sc: [.init("depot_sc")], .oral: [.init("gut")]],
-                    amountStates: ["depot_sc", "gut", "central", "presystemic", "eliminated"],
+                    routes: [.iv: central, .sc: [.init("depot_sc")], .im: [.init("depot_im")], .oral: [.init("gut")]],
+                    amountStates: ["depot_sc", "depot_im", "gut", "central", "presystemic", "eliminated"],
                     make: { MorphineHumanModel() }),
         OpioidModel(.oxycodone, .human, file: "oxycodone_human.wean", source: OxycodoneHumanModel.source,
                     routes: [.iv: central, .oral: [.init("gut")],

@@ -11,7 +11,7 @@ public enum MorphineEquivalence {
     public static func factor(_ opioid: Opioid, route: Route) -> Double? {
         switch (opioid, route) {
         case (.morphine, .oral), (.morphine, .oralER): 1
-        case (.morphine, .iv), (.morphine, .sc): 3
+        case (.morphine, .iv), (.morphine, .sc), (.morphine, .im): 3
         case (.oxycodone, .oral), (.oxycodone, .oralER): 1.5
         case (.hydromorphone, .oral): 5
         case (.hydrocodone, .oral): 1

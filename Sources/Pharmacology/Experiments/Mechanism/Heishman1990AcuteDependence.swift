@@ -17,8 +17,8 @@ extension Experiment {
     ///   4.33 h after the second of two morphine 15 mg/70 kg i.m. doses 24 h apart brought more
     ///   intense withdrawal than after one dose.
     ///
-    /// Design [assumed]: morphine s.c. for i.m. (the human morphine model's depot route, absorption
-    /// in minutes); naloxone i.m. as dosed, 10 mg or 30 mg at 70 kg (its kinetics in the model,
+    /// Design: morphine i.m. (absorbed with a 7.7-min half-life, Stanski 1978; until history item
+    /// 14 the model had no i.m. route and s.c., 4.8 min, stood for it); naloxone i.m. as dosed, 10 mg or 30 mg at 70 kg (its kinetics in the model,
     /// docs/model.md: 10 mg i.m. peaks near 28 times its Ki half an hour after the injection).
     /// Precipitated withdrawal is the largest COWS within an hour of naloxone less the score just
     /// before it, capped at 8 where a study reports withdrawal without its size ("precipitated":
@@ -35,7 +35,7 @@ extension Experiment {
         let weight = 70.0
         let naloxone10 = DoseAmount(10, .mg), naloxone30 = DoseAmount(30, .mg)
         func morphine(_ milligrams: Double, at hours: Double = 0) -> Administration {
-            .dose(DoseAmount(milligrams, .mg), route: .sc, atHours: hours)
+            .dose(DoseAmount(milligrams, .mg), route: .im, atHours: hours)
         }
         /// COWS over [from, to] every minute.
         func cows(_ administrations: [Administration], from: Double, to: Double) throws(PharmacologyError) -> (times: [Double], cows: [Double]) {
