@@ -122,19 +122,17 @@ public struct DosingDesign: Sendable, Hashable {
             let record = DoseRecord(time: from, amount: rate * (to - from), compartment: .number(state + 1), delivery: .infusion(rate: rate))
             items.append((from, 0, TimelineEntry(time: from, action: .dose(record, state: state))))
         }
-        /// A jump of the treatment's level at `at`: its fast-falling share, if it has one, to the
-        /// distributing state, the rest to its state.
-        func addLevelBolus(_ treatment: Treatment, level: Double, at: Double) throws(PharmacologyError) {
+        /// The states a jump of the treatment's level, or an input to it, feeds, with their shares:
+        /// its fast-falling share, if it has one, to the distributing state, the rest to its state.
+        func levelStates(_ treatment: Treatment) throws(PharmacologyError) -> [(state: Int, share: Double)] {
             let (state, _) = try treatmentState(treatment)
-            var distributed = 0.0
-            if let (fast, shareParameter) = treatment.distributingBolus {
-                guard let fastState = runtime.model.stateIndex(fast) else {
-                    throw .invalidDesign("internal: \(model.file) has no state '\(fast)'")
-                }
-                distributed = level * min(1, max(0, try parameterValue(shareParameter)))
-                if distributed > 0 { addBolus(distributed, state: fastState, at: at) }
-            }
-            addBolus(level - distributed, state: state, at: at)
+            guard let (fast, shareParameter) = treatment.distributingBolus else { return [(state, 1)] }
+            let share = min(1, max(0, try parameterValue(shareParameter)))
+            return [(try stateIndex(fast), share), (state, 1 - share)]
+        }
+        /// A jump of the treatment's level by `level` at `at`.
+        func addLevelBolus(_ treatment: Treatment, level: Double, at: Double) throws(PharmacologyError) {
+            for (state, share) in try levelStates(treatment) where level * share > 0 { addBolus(level * share, state: state, at: at) }
         }
         func checkTime(_ t: Double, _ what: String) throws(PharmacologyError) {
             guard t.isFinite else { throw .invalidDesign("\(what) must be a finite time; got \(t)") }
@@ -158,11 +156,7 @@ public struct DosingDesign: Sendable, Hashable {
             guard to > from else { throw .invalidDesign("an infusion must end after it starts; got [\(from) h, \(to) h)") }
             guard milligramsPerHour.isFinite, milligramsPerHour >= 0 else { throw .invalidDesign("a rate must be finite and ≥ 0; got \(milligramsPerHour) mg/h") }
             guard milligramsPerHour > 0 else { return }
-            for (state, share) in try inputs(route) {
-                let rate = milligramsPerHour * share
-                let record = DoseRecord(time: from, amount: rate * (to - from), compartment: .number(state + 1), delivery: .infusion(rate: rate))
-                items.append((from, 0, TimelineEntry(time: from, action: .dose(record, state: state))))
-            }
+            for (state, share) in try inputs(route) { addZeroOrderInput(milligramsPerHour * share, state: state, from: from, to: to) }
         }
 
         /// A patch: its content (PATCH_LOAD × nominal rate) into the model's `patch` state when put
@@ -221,8 +215,7 @@ public struct DosingDesign: Sendable, Hashable {
                 // Zero-order input k·level with first-order loss k: the state approaches `level`.
                 let rate = level * log(2) / halfLife
                 guard rate > 0 else { continue }
-                let record = DoseRecord(time: from, amount: rate * (to - from), compartment: .number(state + 1), delivery: .infusion(rate: rate))
-                items.append((from, 0, TimelineEntry(time: from, action: .dose(record, state: state))))
+                addZeroOrderInput(rate, state: state, from: from, to: to)
             case let .treatmentBolus(treatment, level, at):
                 try checkTime(at, "a treatment's time")
                 try checkLevel(level, treatment)
@@ -256,13 +249,9 @@ public struct DosingDesign: Sendable, Hashable {
                     // An IV infusion feeds the level as an absorbed dose does, its area per mg the course's.
                     let levelPerHour = milligramsPerHour / weight * (try parameterValue(kinetics.peakLevelPerMilligramPerKilogram))
                         * (try parameterValue(kinetics.absorbedScale))
-                    let (state, _) = try treatmentState(treatment)
-                    var distributed = 0.0
-                    if let (fast, shareParameter) = treatment.distributingBolus {
-                        distributed = levelPerHour * min(1, max(0, try parameterValue(shareParameter)))
-                        if distributed > 0 { addZeroOrderInput(distributed, state: try stateIndex(fast), from: from, to: to) }
+                    for (state, share) in try levelStates(treatment) where levelPerHour * share > 0 {
+                        addZeroOrderInput(levelPerHour * share, state: state, from: from, to: to)
                     }
-                    addZeroOrderInput(levelPerHour - distributed, state: state, from: from, to: to)
                 }
             case let .msc(transplant):
                 try checkTime(transplant.atHours, "a transplant's time")

@@ -16,9 +16,10 @@
 ///   K_D for TGF-β1, so the free TGF-β1 of intrathecal MSCs is 1/(1 + level) of what they secrete
 ///   (Chen G et al., J Clin Invest 2015;125:3226: it removed the cells' relief of nerve-injury
 ///   pain; neutralising IL-10 did not).
-/// Levels are effect levels, not doses. Naloxone may also be given as a dose in mg
-/// (`Administration.treatmentDose`): its kinetics in the model turn the dose into a level
-/// (`doseKinetics`); for the other agents the dose–level relation is not modelled.
+/// Levels are effect levels, not doses. Naloxone may also be given as a dose in mg or an infusion
+/// in mg/h (`Administration.treatmentDose`, `.treatmentInfusion`): its kinetics in the model turn
+/// the drug into a level (`doseKinetics`); for the other agents the dose–level relation is not
+/// modelled.
 public enum Treatment: String, Sendable, CaseIterable, Codable {
     case il1ra, propentofylline, pea, naloxone
     case antiTGFb1 = "anti-tgfb1"
