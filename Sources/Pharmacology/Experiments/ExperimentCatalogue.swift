@@ -48,6 +48,7 @@ public enum ExperimentCatalogue {
         .stitzer1991PrecipitatedWithdrawal,
         .heishman1990AcuteDependence,
         .easterling1999RatAcuteDependence,
+        .eissenberg1996BuprenorphineNaloxone,
         .elsevier2019WithdrawalCourses,
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
