@@ -62,6 +62,8 @@ import Testing
             "the partial agonist's concentration falls over days as the mucosal depot (28-h release) empties (0.75 ng/mL at the trough, 0.22 two days after the last dose), and the drive grows until the drug is nearly gone: the peak comes at 5.8 days",
         "eissenberg1996-buprenorphine-naloxone/not-significant-at-1-mg":
             "at equilibrium, naloxone 1 mg i.m. (about 2.7 times its Ki) takes more than half the signal from buprenorphine, which holds half the receptors it can 14 h after 8 mg (its K_A set by PET occupancy): COWS +17 where the patients needed 3 mg for significant withdrawal",
+        "morgan2006-tail-withdrawal-ed50/cumulative-ed50-lower":
+            "the rat's fast receptor tolerance (gain 1.41 per unit of Ce/EC50, 29-min half-life) takes hold within a cumulative session: increments 20 min apart give an ED50 1.48 times the between-subjects one, where Morgan found half",
         "stitzer1991-precipitated-withdrawal/none-at-168h":
             "the slow counter-adaptation (52-h half-life) formed over four days outlasts methadone by days: at 168 h naloxone still precipitates 0.31 of the 96-h rise",
         "elsevier2019-withdrawal-courses/extended-release-onset-30-72h":

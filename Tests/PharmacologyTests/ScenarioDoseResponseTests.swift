@@ -9,7 +9,9 @@ import Testing
     /// first-order absorption, effect site, sigmoid Emax) has a closed-form effect-site curve, so its ED50 is known without the solver:
     /// the dose whose peak Ce equals EC50. Ce(t) = F·D·ka·ke0/V · Σ e^(−λᵢt)/Πⱼ≠ᵢ(λⱼ − λᵢ) over
     /// λ ∈ {k, ka, ke0}; its peak is found by golden-section search.
-    @Test func naiveED50EqualsTheAnalyticEmaxED50() throws {
+    /// Oral oxycodone's effect-site concentration per mg `t` hours after a dose, in closed form,
+    /// and its EC50.
+    static func oxycodoneKernel() throws -> (ce: (Double) -> Double, ec50: Double) {
         let model = try PKLibrary.model(.oxycodone, .human)
         let parameters = Dictionary(uniqueKeysWithValues: model.checkedModel.parameters.map { ($0.name, $0.defaultValue) })
         let (cl, v, f, ka, ke0, ec50) = (parameters["CL70"]!, parameters["V70"]!, parameters["F_ORAL"]!, parameters["KA_ORAL"]!,
@@ -17,6 +19,7 @@ import Testing
         let k = cl / v
         let rates = [k, ka, ke0]
         func ce(_ t: Double) -> Double {  // per mg
+            guard t > 0 else { return 0 }
             var sum = 0.0
             for (i, rate) in rates.enumerated() {
                 let product = rates.enumerated().filter { $0.offset != i }.map { $0.element - rate }.reduce(1, *)
@@ -24,6 +27,14 @@ import Testing
             }
             return f * ka * ke0 / v * sum
         }
+        return (ce, ec50)
+    }
+
+    /// The mechanism's tolerance and hyperalgesia switched off: the Emax model alone.
+    static let emaxAlone = ["GAIN_TOL_FAST": 0.0, "GAIN_TOL_SLOW": 0, "GAIN_TOL_CYTOKINE": 0, "GAIN_OIH": 0, "GAIN_REBOUND": 0]
+
+    @Test func naiveED50EqualsTheAnalyticEmaxED50() throws {
+        let (ce, ec50) = try Self.oxycodoneKernel()
         var (a, b) = (0.0, 24.0)
         let golden = (sqrt(5.0) - 1) / 2
         for _ in 0..<200 {
@@ -37,9 +48,7 @@ import Testing
         let scenario = Scenario(species: .human, opioid: .oxycodone, administrations: [], doseResponses: [
             DoseResponseTest(atHours: 0, doses: doses, unit: .mg, route: .oral),
         ], endHours: 1, readouts: [.pain])
-        // The mechanism's tolerance and hyperalgesia switched off: the Emax model alone.
-        let off = ["GAIN_TOL_FAST": 0.0, "GAIN_TOL_SLOW": 0, "GAIN_TOL_CYTOKINE": 0, "GAIN_OIH": 0, "GAIN_REBOUND": 0]
-        let result = try ParameterOverrides.with(["oxycodone_human.wean": off]) { try scenario.run() }.doseResponses[0]
+        let result = try ParameterOverrides.with(["oxycodone_human.wean": Self.emaxAlone]) { try scenario.run() }.doseResponses[0]
         let ed50 = try #require(result.ed50Naive)
         #expect(abs(ed50 / analytic - 1) < 2e-3, "ED50 \(ed50) mg vs analytic \(analytic) mg")
         #expect(abs(try #require(result.ed50) - ed50) < 1e-6 * ed50)
@@ -51,6 +60,32 @@ import Testing
             let c = dose * ce(result.peakHours[0])
             #expect(abs(response - 100 * c * c / (ec50 * ec50 + c * c)) < 1e-4)
         }
+    }
+
+    /// Cumulative dosing on the Emax model alone is the superposition of its increments: read one
+    /// interval after increment i, the effect-site concentration is Σⱼ≤ᵢ (dⱼ − dⱼ₋₁)·Ce₁(tᵢ − tⱼ)
+    /// (Ce₁ the closed-form curve of 1 mg) and the response 100 × its Emax fraction, for the
+    /// subject and the drug-naive copy alike; the ED50 is that of the cumulative dose.
+    @Test func cumulativeDosingIsTheSuperpositionOfItsIncrements() throws {
+        let (ce, ec50) = try Self.oxycodoneKernel()
+        let doses = [2.0, 4, 8, 16, 32, 64], interval = 0.75
+        let test = DoseResponseTest(atHours: 10, doses: doses, unit: .mg, route: .oral, cumulativeIntervalHours: interval)
+        let scenario = Scenario(species: .human, opioid: .oxycodone, administrations: [], doseResponses: [test], endHours: 12, readouts: [.pain])
+        let result = try ParameterOverrides.with(["oxycodone_human.wean": Self.emaxAlone]) { try scenario.run() }.doseResponses[0]
+        let increments = doses.indices.map { $0 == 0 ? doses[0] : doses[$0] - doses[$0 - 1] }
+        var expected: [Double] = []
+        for i in doses.indices {
+            let reading = Double(i + 1) * interval
+            let c = (0...i).reduce(0.0) { $0 + increments[$1] * ce(reading - Double($1) * interval) }
+            expected.append(100 * c * c / (ec50 * ec50 + c * c))
+        }
+        for (index, value) in expected.enumerated() {
+            #expect(abs(result.responses[index] - value) < 1e-4, "dose \(doses[index]): \(result.responses[index]) vs \(value)")
+            #expect(abs(result.naiveResponses[index] - value) < 1e-4)
+        }
+        #expect(result.peakHours == doses.map { _ in interval })
+        let ed50 = try #require(result.ed50)
+        #expect(abs(ed50 - (DoseResponse.ed50(doses: doses, responses: expected, criterion: 50) ?? .nan)) < 1e-6 * ed50)
     }
 
     /// The rat's naive test is Morgan 2006's between-subjects design: the same doses give the

@@ -58,7 +58,8 @@ import Testing
                 }
             }
             if g.uniform() < 0.1 {
-                arguments.doseResponses.append(item([("at", { pick(times, valid: 6) }), ("doses", { "1,4,\(pick(numbers))" }), ("unit", { pick(units) }), ("route", { pick(routes) })]))
+                arguments.doseResponses.append(item([("at", { pick(times, valid: 6) }), ("doses", { "1,4,\(pick(numbers))" }), ("unit", { pick(units) }), ("route", { pick(routes) })]
+                    + (g.uniform() < 0.4 ? [("cumulative", { pick(times, valid: 6) })] : [])))
             }
             if g.uniform() < 0.3 { arguments.readouts = pick(["mpe,tolerance", "cp,pain", "cows", "glia,msc_cells", "mme", "naloxone,withdrawal", "nonsense"]) }
             if g.uniform() < 0.2 { arguments.every = pick(times) }

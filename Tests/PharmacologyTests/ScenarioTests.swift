@@ -209,6 +209,8 @@ import Testing
             ("injury", { () throws(ScenarioError) in try Self.scenario([("injury", "type=burn,at=0d")]) }),
             ("dose-response", { () throws(ScenarioError) in try Self.scenario([("dose-response", "at=1d,doses=1,-2,unit=mg/kg,route=sc")]) }),
             ("dose-response", { () throws(ScenarioError) in try Self.scenario([("dose-response", "at=1d,doses=1,2,unit=mg/kg,route=transdermal")]) }),
+            ("dose-response", { () throws(ScenarioError) in try Self.scenario([("dose-response", "at=1d,doses=1,2,unit=mg/kg,route=sc,cumulative=0min")]) }),
+            ("dose-response", { () throws(ScenarioError) in try Self.scenario([("dose-response", "at=1d,doses=1,2,unit=mg/kg,route=sc,cumulative=2d")]) }),
         ]
         for (argument, build) in cases {
             let error = Self.failure(build)
@@ -237,6 +239,7 @@ import Testing
             ("treatment", "name=naloxone,amount=0.25,unit=mg/kg,route=sc,at=9.8d"),
             ("treatment", "name=naloxone,rate=0.1,unit=mg/kg/h,route=sc,from=9.8d,to=9.9d"),
             ("dose-response", "at=7d,doses=1,2,4,unit=mg/kg,route=sc"),
+            ("dose-response", "at=7d,doses=1,2,4,unit=mg/kg,route=sc,cumulative=20min"),
         ])
         let data = try JSONEncoder().encode(scenario)
         let decoded = try JSONDecoder().decode(Scenario.self, from: data)

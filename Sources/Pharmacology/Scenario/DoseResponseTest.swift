@@ -12,6 +12,12 @@ import Foundation
 /// implanted pellet, a worn patch, a running infusion or treatment — and nothing scheduled from
 /// `atHours` on is done: on a dosing day the challenge replaces the day's dose.
 ///
+/// Cumulative dosing (`cumulativeIntervalHours` set), the other standard protocol: one copy takes
+/// the doses in turn, each the increment that brings the total given to the next dose of the list,
+/// one interval apart, and the response is read one interval after each increment (just before
+/// the next), against the readout just before the first; the ED50 is that of the cumulative dose.
+/// Acute tolerance and drug left from the earlier increments act as they do in the lab.
+///
 /// Response: rodents, tail-flick %MPE against the copy's own latency just before the challenge,
 /// 100·(L − L₀)/(cut-off − L₀) — drug already on board raises L₀, as in the lab; humans, percent
 /// pain relief against the pain just before, 100·(P₀ − P)/P₀. In a drug-naive subject both equal
@@ -25,13 +31,23 @@ public struct DoseResponseTest: Sendable, Hashable, Codable {
     public var doses: [Double]
     public var unit: AmountUnit
     public var route: Route
+    /// Cumulative dosing: the interval between increments (and from each to its reading), h;
+    /// `nil` for separate doses, each to its own copy.
+    public var cumulativeIntervalHours: Double?
 
-    public init(atHours: Double, doses: [Double], unit: AmountUnit, route: Route) {
+    public init(atHours: Double, doses: [Double], unit: AmountUnit, route: Route, cumulativeIntervalHours: Double? = nil) {
         self.atHours = atHours
         self.doses = doses.sorted()
         self.unit = unit
         self.route = route
+        self.cumulativeIntervalHours = cumulativeIntervalHours
     }
+
+    /// The longest interval of a cumulative test, h.
+    public static let maximumCumulativeIntervalHours = 24.0
+
+    /// The increments of a cumulative test: the first dose, then each dose less the one before.
+    var increments: [Double] { doses.indices.map { $0 == 0 ? doses[0] : doses[$0] - doses[$0 - 1] } }
 
     /// The most challenge doses of one test.
     public static let maximumDoses = 50
@@ -100,6 +116,11 @@ extension DoseResponseTest {
     /// administrations, so tests of the same doses at several times can share it.
     func naiveResponses(_ model: OpioidModel, design: DosingDesign) throws(PharmacologyError) -> (peaks: [Double], responses: [Double]) {
         let naive = DosingDesign([], weightKilograms: design.weightKilograms, knockouts: design.knockouts)
+        if let interval = cumulativeIntervalHours {
+            var atStart = self
+            atStart.atHours = 0
+            return (doses.map { _ in interval }, try atStart.cumulativeResponses(model, design: naive, interval: interval))
+        }
         var peaks: [Double] = [], responses: [Double] = []
         for dose in doses {
             let (peak, response) = try Self.naivePeak(model, route: route, amount: DoseAmount(dose, unit), design: naive)
@@ -153,8 +174,28 @@ extension DoseResponseTest {
     /// The response to each challenge dose given at `atHours` to a copy of the subject under
     /// `design` (`copy(of:)`), read `peaks[i]` hours after dose i.
     func responses(_ model: OpioidModel, design: DosingDesign, peaks: [Double]) throws(PharmacologyError) -> [Double] {
+        if let interval = cumulativeIntervalHours { return try cumulativeResponses(model, design: design, interval: interval) }
         let readout = Self.readout(model.species)
         let design = copy(of: design)
+        let (baseline, start) = try baselineAndStart(model, copy: design)
+        var responses: [Double] = []
+        for (dose, peak) in zip(doses, peaks) {
+            let challenge = Administration.dose(DoseAmount(dose, unit), route: route, atHours: atHours)
+            var copy = design
+            if start != nil { copy.administrations = [] }
+            copy.administrations.append(challenge)
+            let after = try PKSimulation.run(model, design: copy, outputTimes: [atHours + peak], from: start)
+            responses.append(Self.response(before: baseline, after: after.readout(readout)![0], species: model.species))
+        }
+        return responses
+    }
+
+    /// The readout of the subject's copy just before the test, checked to leave room for a
+    /// response, and the states to continue from (`nil` when the copy's inputs go on past
+    /// `atHours` and it must be run from the start).
+    func baselineAndStart(_ model: OpioidModel, copy design: DosingDesign) throws(PharmacologyError)
+        -> (baseline: Double, start: (hours: Double, states: [Double])?) {
+        let readout = Self.readout(model.species)
         let before = try PKSimulation.run(model, design: design, outputTimes: [atHours])
         guard let baseline = before.readout(readout)?.first else { throw .invalidDesign("\(model.name) has no \(readout.rawValue) readout") }
         if model.species == .human {
@@ -166,19 +207,28 @@ extension DoseResponseTest {
                 throw .invalidDesign("at \(ScenarioText.text(hours: atHours)) the tail-flick latency is at the cut-off (drug on board); a dose-response test cannot be read")
             }
         }
-        // Nothing of the copy goes on past `atHours` but its states: each challenge continues from
+        // Nothing of the copy goes on past `atHours` but its states: a challenge continues from
         // them instead of living the subject's history again.
-        let start = Self.continuable(design, of: model, at: atHours) ? (hours: atHours, states: before.states(at: 0)) : nil
-        var responses: [Double] = []
-        for (dose, peak) in zip(doses, peaks) {
-            let challenge = Administration.dose(DoseAmount(dose, unit), route: route, atHours: atHours)
-            var copy = design
-            if start != nil { copy.administrations = [] }
-            copy.administrations.append(challenge)
-            let after = try PKSimulation.run(model, design: copy, outputTimes: [atHours + peak], from: start)
-            responses.append(Self.response(before: baseline, after: after.readout(readout)![0], species: model.species))
+        return (baseline, Self.continuable(design, of: model, at: atHours) ? (hours: atHours, states: before.states(at: 0)) : nil)
+    }
+
+    /// Cumulative dosing on one copy of the subject under `design`: the increments one `interval`
+    /// apart from `atHours`, each response read one interval after its increment.
+    func cumulativeResponses(_ model: OpioidModel, design: DosingDesign, interval: Double) throws(PharmacologyError) -> [Double] {
+        guard interval.isFinite, interval > 0, interval <= Self.maximumCumulativeIntervalHours else {
+            throw .invalidDesign("a cumulative dose-response test needs an interval above 0 and at most \(Int(Self.maximumCumulativeIntervalHours)) h; got \(interval) h")
         }
-        return responses
+        let readout = Self.readout(model.species)
+        var copy = copy(of: design)
+        let (baseline, start) = try baselineAndStart(model, copy: copy)
+        if start != nil { copy.administrations = [] }
+        for (index, increment) in increments.enumerated() where increment > 0 {
+            copy.administrations.append(.dose(DoseAmount(increment, unit), route: route, atHours: atHours + Double(index) * interval))
+        }
+        let readings = doses.indices.map { atHours + Double($0 + 1) * interval }
+        let after = try PKSimulation.run(model, design: copy, outputTimes: readings, from: start)
+        guard let values = after.readout(readout) else { throw .invalidDesign("\(model.name) has no \(readout.rawValue) readout") }
+        return values.map { Self.response(before: baseline, after: $0, species: model.species) }
     }
 
     /// Whether every administration of `copy` is over by `t` as an input (an infusion, patch or held

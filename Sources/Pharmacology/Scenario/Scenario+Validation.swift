@@ -297,6 +297,11 @@ extension Scenario {
             guard dose.isFinite, dose > 0 else { throw ScenarioTextError("challenge doses must be finite and > 0; got \(dose)") }
         }
         guard Set(test.doses).count == test.doses.count else { throw ScenarioTextError("a challenge dose is repeated") }
+        if let interval = test.cumulativeIntervalHours {
+            guard interval.isFinite, interval > 0, interval <= DoseResponseTest.maximumCumulativeIntervalHours else {
+                throw ScenarioTextError("'cumulative' (the interval between increments) must be above 0 and at most \(Int(DoseResponseTest.maximumCumulativeIntervalHours))h; got \(ScenarioText.text(hours: interval))")
+            }
+        }
         for dose in test.doses where DoseAmount(dose, test.unit).milligrams(forWeightKilograms: weightUsed) > Self.maximumMilligrams {
             throw ScenarioTextError("a challenge dose of \(dose) \(test.unit.rawValue) is more than \(Int(Self.maximumMilligrams)) mg — is the unit right?")
         }

@@ -42,7 +42,7 @@ public struct ScenarioArguments: Sendable {
         "msc": ["route", "cells", "unit", "at"],
         "injury": ["type", "at"],
         "treatment": ["name", "dose", "level", "amount", "rate", "unit", "route", "at", "from", "to"],
-        "dose-response": ["at", "doses", "unit", "route"],
+        "dose-response": ["at", "doses", "unit", "route", "cumulative"],
     ]
 
     /// The scenario, checked (`Scenario.validate`).
@@ -266,6 +266,7 @@ public struct ScenarioArguments: Sendable {
         guard let unit = AmountUnit(parsing: unitText) else {
             throw ScenarioTextError("unknown unit '\(unitText)'; expected one of \(AmountUnit.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        return DoseResponseTest(atHours: try fields.requiredHours("at", example: "3d"), doses: doses, unit: unit, route: try route(fields))
+        return DoseResponseTest(atHours: try fields.requiredHours("at", example: "3d"), doses: doses, unit: unit, route: try route(fields),
+                                cumulativeIntervalHours: try fields.hours("cumulative"))
     }
 }

@@ -40,7 +40,7 @@ struct ScenarioCommand: ParsableCommand {
                            in mg: name,amount,unit,route,at (a dose) or
                            name,rate,unit,route,from,to (an infusion); routes
                            iv im intranasal in humans, iv sc ip in rodents
-              --dose-response at,doses,unit,route
+              --dose-response at,doses,unit,route[,cumulative (interval)]
             Run again from a JSON output: wean scenario --from run.json
             Guide: docs/scenario.md.
             \(Notice.text)

@@ -22,7 +22,8 @@ enum ScenarioReport {
 
     static func doseResponseText(_ result: DoseResponseResult) -> String {
         let test = result.test
-        var table = TextTable("dose (\(test.unit.rawValue))", "read after", "\(result.responseName)", "\(result.responseName), drug-naive")
+        let doseHeader = test.cumulativeIntervalHours == nil ? "dose" : "cumulative dose"
+        var table = TextTable("\(doseHeader) (\(test.unit.rawValue))", "read after", "\(result.responseName)", "\(result.responseName), drug-naive")
         for (index, dose) in test.doses.enumerated() {
             table.add(shortest(dose), ScenarioText.text(hours: result.peakHours[index]), significant(result.responses[index]),
                       significant(result.naiveResponses[index]))
@@ -31,8 +32,14 @@ enum ScenarioReport {
             if let value { return "\(significant(value)) \(test.unit.rawValue)" }
             return above ? "above the range tested" : below ? "below the range tested" : "not found"
         }
-        var text = "Dose-response at \(ScenarioText.text(hours: test.atHours)): \(test.route.rawValue) challenge on copies of the state, "
-            + "\(result.responseName) read at each dose's drug-naive peak-effect time\n\n" + table.rendered() + "\n"
+        var text = "Dose-response at \(ScenarioText.text(hours: test.atHours)): "
+        if let interval = test.cumulativeIntervalHours {
+            let every = ScenarioText.text(hours: interval)
+            text += "cumulative \(test.route.rawValue) doses every \(every) on one copy of the state, \(result.responseName) read \(every) after each increment"
+        } else {
+            text += "\(test.route.rawValue) challenge on copies of the state, \(result.responseName) read at each dose's drug-naive peak-effect time"
+        }
+        text += "\n\n" + table.rendered() + "\n"
         text += "  ED50 \(ed50(result.ed50, above: result.aboveRange, below: result.belowRange)); drug-naive "
             + "\(ed50(result.ed50Naive, above: result.naiveAboveRange, below: result.naiveBelowRange))"
         if let ratio = result.ed50Ratio { text += "; ratio \(significant(ratio))" }
@@ -50,6 +57,7 @@ enum ScenarioReport {
         for test in result.doseResponses {
             func value(_ x: Double?) -> String { x.map(shortest) ?? "NA" }
             text += "# dose-response at_h=\(shortest(test.test.atHours)) route=\(test.test.route.rawValue) unit=\(test.test.unit.rawValue) "
+                + (test.test.cumulativeIntervalHours.map { "cumulative_every_h=\(shortest($0)) " } ?? "")
                 + "ed50=\(value(test.ed50)) ed50_naive=\(value(test.ed50Naive)) ed50_ratio=\(value(test.ed50Ratio))"
                 + (test.aboveRange ? " above_range=true" : "") + "\n"
         }
@@ -72,6 +80,7 @@ enum ScenarioReport {
         let tests = result.doseResponses.map { test in
             "{\"atHours\":\(jsonNumber(test.test.atHours)),\"route\":\(jsonString(test.test.route.rawValue)),"
                 + "\"unit\":\(jsonString(test.test.unit.rawValue)),\"doses\":\(numbers(test.test.doses)),"
+                + "\"cumulativeIntervalHours\":\(optional(test.test.cumulativeIntervalHours)),"
                 + "\"peakHours\":\(numbers(test.peakHours)),\"response\":\(jsonString(test.responseName)),"
                 + "\"responses\":\(numbers(test.responses)),\"naiveResponses\":\(numbers(test.naiveResponses)),"
                 + "\"ed50\":\(optional(test.ed50)),\"ed50Naive\":\(optional(test.ed50Naive)),\"ed50Ratio\":\(optional(test.ed50Ratio)),"
