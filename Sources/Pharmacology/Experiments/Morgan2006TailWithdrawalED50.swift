@@ -16,7 +16,7 @@ extension Experiment {
     /// cumulative ED50 above the between-subjects one with 30-min increments (a scenario).
     static let morgan2006TailWithdrawalED50 = Experiment(
         name: "morgan2006-tail-withdrawal-ed50",
-        description: "rat s.c. morphine dose-response on tail withdrawal: ED50 of peak %MPE",
+        description: "rat s.c. morphine dose-response on tail withdrawal: ED50 of peak %MPE, one dose per rat and by cumulative dosing",
         citation: "Morgan MM et al., J Pain 2006;7:358-366"
     ) { () throws(PharmacologyError) in
         let model = try PKLibrary.model(.morphine, .rat)
