@@ -53,13 +53,13 @@ import Testing
         #expect(cows.allSatisfy { $0 >= 0 && $0 <= 48 })
     }
 
-    /// Acute dependence: one dose of morphine (18 mg/70 kg, s.c. for i.m.) leaves an acute
+    /// Acute dependence: one dose of morphine (18 mg/70 kg i.m.) leaves an acute
     /// counter-adaptation that naloxone reveals 2 h and 6 h after the dose (Compton 2004: similar
     /// pattern and severity; the half-life was derived from it), while abstinence from the
     /// same dose expresses almost none of it: the acute part follows the falling signal within the
     /// hour, and the escalation answers the slow part alone.
     @Test func oneDoseLeavesAnAcuteDependenceThatOnlyNaloxoneReveals() throws {
-        let dose = Administration.dose(DoseAmount(18, .mg), route: .sc, atHours: 0)
+        let dose = Administration.dose(DoseAmount(18, .mg), route: .im, atHours: 0)
         let times = gridHours(from: 0, to: 48, step: 1.0 / 12)
         let spontaneous = try #require(try PKSimulation.run(Self.human, design: DosingDesign([dose]), outputTimes: times).readout(.cows))
         func precipitated(at hours: Double) throws -> Double {

@@ -22,6 +22,10 @@ public struct DosingDesign: Sendable, Hashable {
         self.knockouts = knockouts
     }
 
+    /// The largest dose (mg) or infusion rate (mg/h) of a treatment given as drug: beyond it the
+    /// unit is surely wrong (the scenario layer's bound for amounts, `Scenario.maximumMilligrams`).
+    static let maximumTreatmentMilligrams = 100_000.0
+
     /// The weight used for `species`.
     public func weight(for species: Species) -> Double { weightKilograms ?? species.defaultWeightKilograms }
 
@@ -116,6 +120,12 @@ public struct DosingDesign: Sendable, Hashable {
                 throw .invalidDesign("\(treatment.rawValue) by \(route.rawValue) is not modelled for the \(model.species.rawValue) model; routes: \(routes.map(\.rawValue).joined(separator: ", "))")
             }
             return kinetics
+        }
+        /// The level one mg of `treatment` brings at once (an IV bolus: the peak), or, `absorbed`,
+        /// one mg reaching the level over time (an absorbed dose, an infusion: the course's area).
+        func levelPerMilligram(_ kinetics: Treatment.DoseKinetics, absorbed: Bool) throws(PharmacologyError) -> Double {
+            let peak = try parameterValue(kinetics.peakLevelPerMilligramPerKilogram) / weight
+            return absorbed ? peak * (try parameterValue(kinetics.absorbedScale)) : peak
         }
         /// A zero-order input of `rate` (per hour) into `state` over `[from, to)`.
         func addZeroOrderInput(_ rate: Double, state: Int, from: Double, to: Double) {
@@ -224,14 +234,13 @@ public struct DosingDesign: Sendable, Hashable {
                 try checkTime(at, "a treatment's time")
                 let kinetics = try treatmentKinetics(treatment, route: route)
                 let milligrams = amount.milligrams(forWeightKilograms: weight)
-                guard milligrams.isFinite, milligrams >= 0, milligrams <= 1e6 else {
-                    throw .invalidDesign("a \(treatment.rawValue) dose must be a finite amount between 0 and 10^6 mg; got \(milligrams) mg")
+                guard milligrams.isFinite, milligrams >= 0, milligrams <= Self.maximumTreatmentMilligrams else {
+                    throw .invalidDesign("a \(treatment.rawValue) dose must be a finite amount between 0 and \(Int(Self.maximumTreatmentMilligrams)) mg; got \(milligrams) mg")
                 }
                 if let depot = kinetics.depots[route] {
                     if milligrams > 0 { addBolus(milligrams, state: try stateIndex(depot.state), at: at) }
                 } else {
-                    let level = milligrams / weight * (try parameterValue(kinetics.peakLevelPerMilligramPerKilogram))
-                    try addLevelBolus(treatment, level: level, at: at)
+                    try addLevelBolus(treatment, level: milligrams * (try levelPerMilligram(kinetics, absorbed: false)), at: at)
                 }
             case let .treatmentInfusion(treatment, rate, route, from, to):
                 try checkTime(from, "a treatment's start")
@@ -239,16 +248,15 @@ public struct DosingDesign: Sendable, Hashable {
                 guard to > from else { throw .invalidDesign("an infusion must end after it starts; got [\(from) h, \(to) h)") }
                 let kinetics = try treatmentKinetics(treatment, route: route)
                 let milligramsPerHour = rate.milligramsPerHour(forWeightKilograms: weight)
-                guard milligramsPerHour.isFinite, milligramsPerHour >= 0, milligramsPerHour <= 1e5 else {
-                    throw .invalidDesign("a \(treatment.rawValue) infusion must be a finite rate between 0 and 10^5 mg/h; got \(milligramsPerHour) mg/h")
+                guard milligramsPerHour.isFinite, milligramsPerHour >= 0, milligramsPerHour <= Self.maximumTreatmentMilligrams else {
+                    throw .invalidDesign("a \(treatment.rawValue) infusion must be a finite rate between 0 and \(Int(Self.maximumTreatmentMilligrams)) mg/h; got \(milligramsPerHour) mg/h")
                 }
                 guard milligramsPerHour > 0 else { continue }
                 if let depot = kinetics.depots[route] {
                     addZeroOrderInput(milligramsPerHour, state: try stateIndex(depot.state), from: from, to: to)
                 } else {
                     // An IV infusion feeds the level as an absorbed dose does, its area per mg the course's.
-                    let levelPerHour = milligramsPerHour / weight * (try parameterValue(kinetics.peakLevelPerMilligramPerKilogram))
-                        * (try parameterValue(kinetics.absorbedScale))
+                    let levelPerHour = milligramsPerHour * (try levelPerMilligram(kinetics, absorbed: true))
                     for (state, share) in try levelStates(treatment) where levelPerHour * share > 0 {
                         addZeroOrderInput(levelPerHour * share, state: state, from: from, to: to)
                     }

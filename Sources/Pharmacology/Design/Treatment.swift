@@ -57,18 +57,18 @@ public enum Treatment: String, Sendable, CaseIterable, Codable {
 
     /// How a dose of the treatment in mg reaches its level, if the model has its kinetics: the
     /// parameter giving the peak level of an IV bolus per mg/kg, the one scaling an absorbed mg's
-    /// level, and for each other route its depot state and the parameters of its absorption rate
-    /// and bioavailability. A route whose bioavailability is 0 in a species' file is not modelled
+    /// level, and for each other route its depot state (the model absorbs it) and the parameter of
+    /// its bioavailability. A route whose bioavailability is 0 in a species' file is not modelled
     /// for that species (naloxone: IV, i.m. and intranasal in humans; IV, s.c. and i.p. in rodents;
     /// docs/model.md).
     public var doseKinetics: DoseKinetics? {
         switch self {
         case .naloxone:
             DoseKinetics(peakLevelPerMilligramPerKilogram: "NALOXONE_LEVEL_PER_MG_KG", absorbedScale: "NALOXONE_ABSORBED_SCALE",
-                         depots: [.im: .init(state: "naloxone_im", absorptionRate: "KA_NALOXONE_IM", bioavailability: "F_NALOXONE_IM"),
-                                  .intranasal: .init(state: "naloxone_nasal", absorptionRate: "KA_NALOXONE_NASAL", bioavailability: "F_NALOXONE_NASAL"),
-                                  .sc: .init(state: "naloxone_sc", absorptionRate: "KA_NALOXONE_SC", bioavailability: "F_NALOXONE_SC"),
-                                  .ip: .init(state: "naloxone_ip", absorptionRate: "KA_NALOXONE_IP", bioavailability: "F_NALOXONE_IP")])
+                         depots: [.im: .init(state: "naloxone_im", bioavailability: "F_NALOXONE_IM"),
+                                  .intranasal: .init(state: "naloxone_nasal", bioavailability: "F_NALOXONE_NASAL"),
+                                  .sc: .init(state: "naloxone_sc", bioavailability: "F_NALOXONE_SC"),
+                                  .ip: .init(state: "naloxone_ip", bioavailability: "F_NALOXONE_IP")])
         case .il1ra, .propentofylline, .pea, .antiTGFb1: nil
         }
     }
@@ -76,10 +76,10 @@ public enum Treatment: String, Sendable, CaseIterable, Codable {
     /// The model's kinetics of a treatment given in mg (`doseKinetics`): names of its parameters
     /// and states.
     public struct DoseKinetics: Sendable, Hashable {
-        /// A depot a non-IV dose enters, absorbed first-order into the level.
+        /// A depot a non-IV dose enters, absorbed first-order into the level by the model's
+        /// equations; its bioavailability parameter, 0 where the species has no such route.
         public struct Depot: Sendable, Hashable {
             public var state: String
-            public var absorptionRate: String
             public var bioavailability: String
         }
         /// Parameter: the level at its peak after an IV bolus of 1 mg/kg (kg/mg).

@@ -7,7 +7,7 @@ public enum Route: String, Sendable, CaseIterable, Codable {
     case sc
     /// Intraperitoneal injection (rodents).
     case ip
-    /// Intramuscular injection (the opioid models have none; naloxone doses, `Administration.treatmentDose`).
+    /// Intramuscular injection (human morphine; naloxone doses, `Administration.treatmentDose`).
     case im
     /// Oral, immediate release.
     case oral

@@ -78,9 +78,8 @@ enum MechanismSupport {
         return Double(afterDose.count)
     }
 
-    /// The abstinence of a rat given morphine i.p. every 12 h, `perDay(day)` mg/kg per injection
-    /// on day `day` (0-based) for `days` days, then none: the withdrawal readout from a day
-    /// before the last injection to 10 days after, read against its own peak at `fractionOfPeak`.
+    /// A rat's abstinence course: the withdrawal readout at `times` around the last injection, and
+    /// its reading (`AbstinenceReading`).
     struct RatAbstinence {
         var lastDoseHours: Double
         var times: [Double]
@@ -94,6 +93,9 @@ enum MechanismSupport {
         }
     }
 
+    /// The abstinence of a rat given morphine i.p. every 12 h, `perDay(day)` mg/kg per injection
+    /// on day `day` (0-based) for `days` days, then none: the withdrawal readout from a day
+    /// before the last injection to 10 days after, read against its own peak at `fractionOfPeak`.
     static func ratTwiceDailyAbstinence(days: Int, perDay: (Int) -> Double, fractionOfPeak: Double) throws(PharmacologyError) -> RatAbstinence {
         let model = try PKLibrary.model(.morphine, .rat)
         let every = 12.0
