@@ -15,11 +15,31 @@ public struct DosingDesign: Sendable, Hashable {
     public var weightKilograms: Double?
     /// Genetic knockouts of the subject (design switches of the mechanistic model).
     public var knockouts: Set<Knockout>
+    /// A second opioid given at the same time, if any (the design then runs on the two drugs'
+    /// combined model).
+    public var coadministration: Coadministration?
 
-    public init(_ administrations: [Administration], weightKilograms: Double? = nil, knockouts: Set<Knockout> = []) {
+    public init(_ administrations: [Administration], weightKilograms: Double? = nil, knockouts: Set<Knockout> = [],
+                coadministration: Coadministration? = nil) {
         self.administrations = administrations
         self.weightKilograms = weightKilograms
         self.knockouts = knockouts
+        self.coadministration = coadministration
+    }
+
+    /// Every administration: the design's own, then the second opioid's.
+    public var everyAdministration: [Administration] { administrations + (coadministration?.administrations ?? []) }
+
+    /// The model this design runs on: `model`, or with a second opioid, `model` combined with it.
+    public func model(from model: OpioidModel) throws(PharmacologyError) -> OpioidModel {
+        guard let coadministration else { return model }
+        if let second = model.secondOpioid {
+            guard second.opioid == coadministration.opioid else {
+                throw .invalidDesign("\(model.name) carries \(second.opioid.rawValue), not \(coadministration.opioid.rawValue)")
+            }
+            return model
+        }
+        return try model.combined(with: try PKLibrary.model(coadministration.opioid, model.species))
     }
 
     /// The largest dose (mg) or infusion rate (mg/h) of a treatment given as drug: beyond it the
@@ -30,10 +50,11 @@ public struct DosingDesign: Sendable, Hashable {
     public func weight(for species: Species) -> Double { weightKilograms ?? species.defaultWeightKilograms }
 
     /// Total mg of drug given by this design up to `time` (patches: the nominal amount, strength ×
-    /// hours worn, not the larger content a patch holds), for a body of `weight` kg.
+    /// hours worn, not the larger content a patch holds), for a body of `weight` kg; with a second
+    /// opioid, the mg of both.
     public func milligramsGiven(through time: Double, weightKilograms weight: Double) -> Double {
         var total = 0.0
-        for item in administrations {
+        for item in everyAdministration {
             switch item {
             case let .dose(amount, _, at):
                 if at <= time { total += amount.milligrams(forWeightKilograms: weight) }
@@ -63,11 +84,17 @@ public struct DosingDesign: Sendable, Hashable {
         // (time, order at equal times, entry): patches off and pellets out -1 (a pellet implanted at the
         // instant another comes out stays), doses 0, outputs 2.
         var items: [(Double, Int, TimelineEntry)] = []
+        guard coadministration == nil || model.secondOpioid?.opioid == coadministration?.opioid else {
+            throw .invalidDesign("internal: a design with a second opioid runs on the combined model (`model(from:)`)")
+        }
+        /// The drug whose administrations are being placed: its routes, the prefix of its names in
+        /// the model ("" for the first opioid) and its name for messages.
+        var drug = (routes: model.routes, prefix: "", name: model.name)
 
         /// The states a dose of `milligrams` by `route` enters, with their shares.
         func inputs(_ route: Route, milligrams: Double = 0) throws(PharmacologyError) -> [(state: Int, share: Double)] {
-            guard let routeInputs = model.routes[route] else {
-                throw .unsupportedRoute(route, model: model.name, supported: model.supportedRoutes)
+            guard let routeInputs = drug.routes[route] else {
+                throw .unsupportedRoute(route, model: drug.name, supported: Route.allCases.filter { drug.routes[$0] != nil })
             }
             var resolved: [(state: Int, share: Double)] = []
             for input in routeInputs {
@@ -171,7 +198,7 @@ public struct DosingDesign: Sendable, Hashable {
 
         /// A patch: its content (PATCH_LOAD × nominal rate) into the model's `patch` state when put
         /// on; what it still holds moved to `patch_residue` when it comes off.
-        var patchIntervals: [(from: Double, to: Double)] = []
+        var patchIntervals: [String: [(from: Double, to: Double)]] = [:]
         func addPatch(_ milligramsPerHour: Double, from: Double, to: Double) throws(PharmacologyError) {
             try checkTime(from, "a patch's start")
             try checkTime(to, "a patch's end")
@@ -179,17 +206,17 @@ public struct DosingDesign: Sendable, Hashable {
             guard milligramsPerHour.isFinite, milligramsPerHour >= 0 else {
                 throw .invalidDesign("a patch strength must be finite and ≥ 0; got \(milligramsPerHour) mg/h")
             }
-            guard model.routes[.transdermal] != nil, let patch = runtime.model.stateIndex("patch"),
-                  let residue = runtime.model.stateIndex("patch_residue") else {
-                throw .unsupportedRoute(.transdermal, model: model.name, supported: model.supportedRoutes)
+            guard drug.routes[.transdermal] != nil, let patch = runtime.model.stateIndex(drug.prefix + "patch"),
+                  let residue = runtime.model.stateIndex(drug.prefix + "patch_residue") else {
+                throw .unsupportedRoute(.transdermal, model: drug.name, supported: Route.allCases.filter { drug.routes[$0] != nil })
             }
-            patchIntervals.append((from, to))
+            patchIntervals[drug.prefix, default: []].append((from, to))
             guard milligramsPerHour > 0 else { return }
-            addBolus(milligramsPerHour * (try parameterValue("PATCH_LOAD")), state: patch, at: from)
+            addBolus(milligramsPerHour * (try parameterValue(drug.prefix + "PATCH_LOAD")), state: patch, at: from)
             items.append((to, -1, TimelineEntry(time: to, action: .moveAmount(from: patch, to: residue))))
         }
 
-        for item in administrations {
+        func add(_ item: Administration) throws(PharmacologyError) {
             switch item {
             case let .dose(amount, route, at):
                 try checkTime(at, "a dose time")
@@ -202,7 +229,7 @@ public struct DosingDesign: Sendable, Hashable {
                     throw .invalidDesign("a dose every \(every) h from \(from) h to \(to) h is more than \(Administration.maximumRepeats) doses; is the interval in hours?")
                 }
                 let times = Administration.doseTimes(everyHours: every, fromHours: from, toHours: to)
-                guard !times.isEmpty else { continue }
+                guard !times.isEmpty else { return }
                 try addDose(amount.milligrams(forWeightKilograms: weight), route: route, at: from, interval: every, additional: times.count - 1)
             case let .infusion(rate, route, from, to):
                 try addInfusion(rate.milligramsPerHour(forWeightKilograms: weight), route: route, from: from, to: to)
@@ -224,7 +251,7 @@ public struct DosingDesign: Sendable, Hashable {
                 let (state, halfLife) = try treatmentState(treatment)
                 // Zero-order input k·level with first-order loss k: the state approaches `level`.
                 let rate = level * log(2) / halfLife
-                guard rate > 0 else { continue }
+                guard rate > 0 else { return }
                 addZeroOrderInput(rate, state: state, from: from, to: to)
             case let .treatmentBolus(treatment, level, at):
                 try checkTime(at, "a treatment's time")
@@ -251,7 +278,7 @@ public struct DosingDesign: Sendable, Hashable {
                 guard milligramsPerHour.isFinite, milligramsPerHour >= 0, milligramsPerHour <= Self.maximumTreatmentMilligrams else {
                     throw .invalidDesign("a \(treatment.rawValue) infusion must be a finite rate between 0 and \(Int(Self.maximumTreatmentMilligrams)) mg/h; got \(milligramsPerHour) mg/h")
                 }
-                guard milligramsPerHour > 0 else { continue }
+                guard milligramsPerHour > 0 else { return }
                 if let depot = kinetics.depots[route] {
                     addZeroOrderInput(milligramsPerHour, state: try stateIndex(depot.state), from: from, to: to)
                 } else {
@@ -291,12 +318,12 @@ public struct DosingDesign: Sendable, Hashable {
                 if let remove {
                     try checkTime(remove, "a pellet's removal time")
                     guard remove > at else { throw .invalidDesign("a pellet must be removed after it is implanted; got \(at) h and \(remove) h") }
-                    guard let removed = runtime.model.stateIndex("removed") else {
-                        throw .unsupportedRoute(.pellet, model: model.name, supported: model.supportedRoutes)
+                    guard let removed = runtime.model.stateIndex(drug.prefix + "removed") else {
+                        throw .unsupportedRoute(.pellet, model: drug.name, supported: Route.allCases.filter { drug.routes[$0] != nil })
                     }
                     // Everything the pellet still holds, released or not, comes out with it: every
                     // state the route fills, whatever this pellet's share of it.
-                    for input in model.routes[.pellet] ?? [] {
+                    for input in drug.routes[.pellet] ?? [] {
                         guard let state = runtime.model.stateIndex(input.state) else {
                             throw .invalidDesign("internal: \(model.file) has no state '\(input.state)'")
                         }
@@ -305,10 +332,21 @@ public struct DosingDesign: Sendable, Hashable {
                 }
             }
         }
+        for item in administrations { try add(item) }
+        if let coadministration, let second = model.secondOpioid {
+            drug = (second.routes, second.prefix, "\(second.opioid.rawValue) (\(model.species.rawValue), the second opioid)")
+            for item in coadministration.administrations {
+                guard Coadministration.isOpioidAdministration(item) else {
+                    throw .invalidDesign("the second opioid takes its own doses, infusions, patches and pellets only; give treatments, cells and injuries with the first")
+                }
+                try add(item)
+            }
+        }
         // Pellets share one depot, so removing one takes out every pellet then in place: a pellet
         // in place when another is removed must come out at the same time (quadratic in the
         // number of pellets, a handful in any design).
-        let pellets: [(at: Double, remove: Double)] = administrations.compactMap {
+        for pelletDesign in [administrations, coadministration?.administrations ?? []] {
+        let pellets: [(at: Double, remove: Double)] = pelletDesign.compactMap {
             if case let .pellet(_, at, remove) = $0 { (at, remove ?? .infinity) } else { nil }
         }
         for removed in pellets where removed.remove.isFinite {
@@ -316,11 +354,14 @@ public struct DosingDesign: Sendable, Hashable {
                 throw .invalidDesign("a pellet implanted at \(other.at) h is still in place when another is removed at \(removed.remove) h; pellets share one depot, so remove pellets in place together at the same time")
             }
         }
+        }
         // One patch at a time (they share the `patch` state): sorted by start, each must come off
         // before the next goes on — n log n, for schedules of up to `maximumRepeats` patches.
-        let worn = patchIntervals.sorted { $0.from < $1.from }
-        for (earlier, later) in zip(worn, worn.dropFirst()) where later.from < earlier.to {
-            throw .invalidDesign("a patch worn over [\(later.from) h, \(later.to) h) overlaps one worn over [\(earlier.from) h, \(earlier.to) h); give one patch of the summed strength instead")
+        for intervals in patchIntervals.values {
+            let worn = intervals.sorted { $0.from < $1.from }
+            for (earlier, later) in zip(worn, worn.dropFirst()) where later.from < earlier.to {
+                throw .invalidDesign("a patch worn over [\(later.from) h, \(later.to) h) overlaps one worn over [\(earlier.from) h, \(earlier.to) h); give one patch of the summed strength instead")
+            }
         }
         for (index, t) in outputTimes.enumerated() {
             try checkTime(t, "an output time")

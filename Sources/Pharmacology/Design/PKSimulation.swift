@@ -15,7 +15,9 @@ public enum PKSimulation {
     /// the first output — or, given `start`, from its states (`Trajectory.states(at:)` of an
     /// earlier run) at its time, which must come no later than every administration and output.
     /// Parameters: the model's defaults, then `ParameterOverrides.current` for its file, then
-    /// `parameters`.
+    /// `parameters`. A design with a second opioid runs on the two drugs' combined model
+    /// (`DosingDesign.model(from:)`; the second drug's overrides are those of its own file, its
+    /// explicit `parameters` named as in the combined model, e.g. `buprenorphine_EC50`).
     public static func run(_ model: OpioidModel, design: DosingDesign, outputTimes: [Double],
                            parameters: [String: Double] = [:],
                            options: SolverOptions = defaultOptions,
@@ -24,6 +26,7 @@ public enum PKSimulation {
         for (a, b) in zip(outputTimes, outputTimes.dropFirst()) where !(b >= a) {
             throw .invalidDesign("output times must increase; \(b) h follows \(a) h")
         }
+        let model = try design.model(from: model)
         let runtime = model.makeRuntime()
         let weight = design.weight(for: model.species)
         guard weight.isFinite, weight > 0 else { throw .invalidDesign("body weight must be a positive number of kg; got \(weight)") }
@@ -35,7 +38,7 @@ public enum PKSimulation {
             }
         }
         // Overrides in force (a calibration's trial values), then the explicit ones.
-        let overrides = ParameterOverrides.current[model.file] ?? [:]
+        let overrides = ParameterOverrides.in(model)
         let merged = overrides.merging(parameters) { _, explicit in explicit }
         for (name, value) in merged.sorted(by: { $0.key < $1.key }) {
             guard runtime.setParameter(named: name, to: value) else {
@@ -48,7 +51,7 @@ public enum PKSimulation {
             if let start {
                 (outputs, _) = try Simulator.run(runtime, timeline: timeline, from: start.states, at: start.hours, method: .auto, options: options)
             } else {
-                let startTime = min(0, outputTimes[0], design.administrations.map(\.startHours).min() ?? 0)
+                let startTime = min(0, outputTimes[0], design.everyAdministration.map(\.startHours).min() ?? 0)
                 (outputs, _) = try Simulator.run(runtime, timeline: timeline, method: .auto, options: options, startTime: startTime)
             }
             var rows = [[Double]](repeating: [], count: outputTimes.count)

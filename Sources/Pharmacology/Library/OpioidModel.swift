@@ -82,21 +82,27 @@ public struct OpioidModel: Sendable {
     public let routes: [Route: [RouteInput]]
     /// States that hold drug amounts (mg): their sum equals every mg dosed (mass balance).
     public let amountStates: [String]
+    /// In a model of two opioids (`combined(with:)`), the second one: its names here and its
+    /// routes; `nil` in a library model.
+    public let secondOpioid: SecondOpioid?
     let make: @Sendable () -> any ModelRuntime
 
     init(_ opioid: Opioid, _ species: Species, file: String, source: String, routes: [Route: [RouteInput]],
-         amountStates: [String], make: @escaping @Sendable () -> any ModelRuntime) {
+         amountStates: [String], secondOpioid: SecondOpioid? = nil, make: @escaping @Sendable () -> any ModelRuntime) {
         self.opioid = opioid
         self.species = species
         self.file = file
         self.source = source
         self.routes = routes
         self.amountStates = amountStates
+        self.secondOpioid = secondOpioid
         self.make = make
     }
 
-    /// A short name, e.g. "morphine (rat)".
-    public var name: String { "\(opioid.rawValue) (\(species.rawValue))" }
+    /// A short name, e.g. "morphine (rat)", or "methadone with buprenorphine (human)".
+    public var name: String {
+        if let second = secondOpioid { "\(opioid.rawValue) with \(second.opioid.rawValue) (\(species.rawValue))" } else { "\(opioid.rawValue) (\(species.rawValue))" }
+    }
 
     /// The routes supported, in a stable order.
     public var supportedRoutes: [Route] { Route.allCases.filter { routes[$0] != nil } }

@@ -25,11 +25,20 @@ public enum MorphineEquivalence {
 
     /// MME given over the 24 h ending at `time` (h), for a body of `weight` kg; a patch worn at
     /// `time` counts its strength (µg/h) × 2.4. An administration without a factor adds nothing:
-    /// check `convertible(_:opioid:)` first (`Trajectory.readout` does).
+    /// check `convertible(_:opioid:)` first (`Trajectory.readout` does). A second opioid's
+    /// administrations (`DosingDesign.coadministration`) add their own MME.
     public static func dailyMME(of design: DosingDesign, opioid: Opioid, weightKilograms weight: Double, at time: Double) -> Double {
+        var total = dailyMME(of: design.administrations, opioid: opioid, weightKilograms: weight, at: time)
+        if let second = design.coadministration {
+            total += dailyMME(of: second.administrations, opioid: second.opioid, weightKilograms: weight, at: time)
+        }
+        return total
+    }
+
+    private static func dailyMME(of administrations: [Administration], opioid: Opioid, weightKilograms weight: Double, at time: Double) -> Double {
         let windowStart = time - 24
         var total = 0.0
-        for item in design.administrations {
+        for item in administrations {
             switch item {
             case let .dose(amount, route, at):
                 if at > windowStart, at <= time { total += amount.milligrams(forWeightKilograms: weight) * (factor(opioid, route: route) ?? 0) }
@@ -51,9 +60,14 @@ public enum MorphineEquivalence {
     }
 
     /// Whether every administration of `design` has a factor (otherwise daily MME would
-    /// undercount and is not reported).
+    /// undercount and is not reported), a second opioid's included.
     public static func convertible(_ design: DosingDesign, opioid: Opioid) -> Bool {
-        design.administrations.allSatisfy { item in
+        convertible(design.administrations, opioid: opioid)
+            && (design.coadministration.map { convertible($0.administrations, opioid: $0.opioid) } ?? true)
+    }
+
+    private static func convertible(_ administrations: [Administration], opioid: Opioid) -> Bool {
+        administrations.allSatisfy { item in
             switch item {
             case let .dose(_, route, _), let .repeated(_, route, _, _, _), let .infusion(_, route, _, _):
                 factor(opioid, route: route) != nil

@@ -32,7 +32,8 @@ extension Scenario {
                 throw ScenarioError("dose-response", occurrence: doseResponses.count > 1 ? index + 1 : nil, "\(error)")
             }
         }
-        return ScenarioResult(scenario: self, modelName: model.name, weightKilograms: trajectory.weightKilograms,
+        let modelName = (try? design.model(from: model).name) ?? model.name
+        return ScenarioResult(scenario: self, modelName: modelName, weightKilograms: trajectory.weightKilograms,
                               times: times, readouts: readouts, columns: columns, doseResponses: tests)
     }
 }

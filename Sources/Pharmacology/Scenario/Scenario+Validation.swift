@@ -65,6 +65,40 @@ extension Scenario {
                 patches.append((interval, occurrence))
             }
         }
+        if let coadministration {
+            let second: OpioidModel
+            do {
+                second = try PKLibrary.model(coadministration.opioid, species)
+                _ = try design.model(from: model)
+            } catch {
+                throw ScenarioError("opioid", "the second opioid, \(coadministration.opioid.rawValue): \(error)")
+            }
+            var secondCounts: [String: Int] = [:], secondOccurrences: [String: Int] = [:]
+            for item in coadministration.administrations { secondCounts[item.scenarioArgument, default: 0] += 1 }
+            var secondPatches: [(from: Double, to: Double)] = []
+            for item in coadministration.administrations {
+                let argument = item.scenarioArgument
+                let occurrence = secondOccurrences[argument, default: 0] + 1
+                secondOccurrences[argument] = occurrence
+                let which = secondCounts[argument, default: 0] > 1 ? " #\(occurrence)" : ""
+                let prefix = "the \(coadministration.opioid.rawValue) \(argument)\(which) (opioid=\(coadministration.opioid.rawValue))"
+                guard Coadministration.isOpioidAdministration(item) else {
+                    throw ScenarioError(argument, "\(prefix): a second opioid takes only its own doses, infusions, patches and pellets")
+                }
+                do throws(ScenarioTextError) {
+                    try check(item, model: second)
+                } catch {
+                    throw ScenarioError(argument, "\(prefix): \(error.message)")
+                }
+                if argument == "patch" {
+                    let interval = item.activeInterval
+                    if secondPatches.contains(where: { $0.from < interval.to && interval.from < $0.to }) {
+                        throw ScenarioError("patch", "\(prefix): it overlaps another \(coadministration.opioid.rawValue) patch; give one patch of the summed strength instead")
+                    }
+                    secondPatches.append(interval)
+                }
+            }
+        }
         if !knockouts.isEmpty, !model.isMechanistic {
             throw ScenarioError("knockout", "\(model.name) is a PK-only model; knockouts need a mechanistic one (\(mechanisticModels))")
         }
@@ -137,7 +171,8 @@ extension Scenario {
                 throw ScenarioError("readouts", "'\(readout.rawValue)' needs the mechanistic model; \(model.name) is PK-only (mechanistic: \(mechanisticModels))")
             }
             if readout == .dailyMME, !MorphineEquivalence.convertible(design, opioid: opioid) {
-                throw ScenarioError("readouts", "'mme': some administration of \(opioid.rawValue) has no CDC 2022 conversion factor (by its route)")
+                let drugs = [opioid.rawValue] + (coadministration.map { [$0.opioid.rawValue] } ?? [])
+                throw ScenarioError("readouts", "'mme': some administration of \(drugs.joined(separator: " or ")) has no CDC 2022 conversion factor (by its route)")
             }
         }
         return list

@@ -19,6 +19,10 @@ public struct Scenario: Sendable, Hashable, Codable {
     public var weightKilograms: Double?
     /// What is given, in the order written: opioid administrations first, then the rest.
     public var administrations: [Administration]
+    /// A second opioid given at the same time (buprenorphine to a patient on methadone, morphine
+    /// for pain on methadone maintenance, a rotation), with its own doses, infusions and patches;
+    /// the run then uses the two drugs' combined model (`OpioidModel.combined(with:)`).
+    public var coadministration: Coadministration?
     public var knockouts: [Knockout]
     /// Dose-response tests on copies of the subject's state, in the order given.
     public var doseResponses: [DoseResponseTest]
@@ -33,12 +37,14 @@ public struct Scenario: Sendable, Hashable, Codable {
     public var readouts: [Readout]
 
     public init(species: Species, opioid: Opioid, weightKilograms: Double? = nil, administrations: [Administration] = [],
+                coadministration: Coadministration? = nil,
                 knockouts: [Knockout] = [], doseResponses: [DoseResponseTest] = [], endHours: Double,
                 everyHours: Double? = nil, outputHours: [Double]? = nil, readouts: [Readout] = []) {
         self.species = species
         self.opioid = opioid
         self.weightKilograms = weightKilograms
         self.administrations = administrations
+        self.coadministration = coadministration
         self.knockouts = knockouts
         self.doseResponses = doseResponses
         self.endHours = endHours
@@ -64,14 +70,14 @@ public struct Scenario: Sendable, Hashable, Codable {
 
     /// The dosing design the scenario runs.
     public var design: DosingDesign {
-        DosingDesign(administrations, weightKilograms: weightKilograms, knockouts: Set(knockouts))
+        DosingDesign(administrations, weightKilograms: weightKilograms, knockouts: Set(knockouts), coadministration: coadministration)
     }
 
     /// The body weight used, kg.
     public var weightUsed: Double { weightKilograms ?? species.defaultWeightKilograms }
 
     /// The earliest event: the first administration's start, or 0 when nothing is given.
-    public var startHours: Double { administrations.map(\.startHours).min() ?? 0 }
+    public var startHours: Double { design.everyAdministration.map(\.startHours).min() ?? 0 }
 
     /// The readouts shown when none are asked for: the species' nociception or pain readouts and,
     /// on a mechanistic model, tolerance, OIH, glia and cytokines (rodents) or COWS (humans); daily
@@ -84,7 +90,7 @@ public struct Scenario: Sendable, Hashable, Codable {
         case (_, true): list = [.mpe, .vonFrey, .tolerance, .oih, .glia, .cytokines]
         case (_, false): list = [.plasmaConcentration, .mpe]
         }
-        if species == .human, !administrations.isEmpty, MorphineEquivalence.convertible(design, opioid: opioid) { list.append(.dailyMME) }
+        if species == .human, !design.everyAdministration.isEmpty, MorphineEquivalence.convertible(design, opioid: opioid) { list.append(.dailyMME) }
         if administrations.contains(where: { if case .msc = $0 { true } else { false } }) { list.append(.mscCells) }
         return list
     }

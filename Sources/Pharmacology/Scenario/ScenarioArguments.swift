@@ -8,7 +8,9 @@ import NameSuggestions
 /// Items are `key=value` lists: `--dose "amount=10,unit=mg/kg,route=sc,every=24h,from=0d,to=14d"`.
 /// Times take units (`min h d w`); amounts take units, absolute or per kg (`mg`, `mcg`, `mg/kg`,
 /// `mcg/kg`; rates `mg/h`, `mcg/h`, `mg/kg/h`, `mcg/kg/h`), written in `unit=` or after the number
-/// (`amount=10mg/kg`).
+/// (`amount=10mg/kg`). A dose, infusion, patch or pellet with `opioid=NAME` naming another drug
+/// than `opioid` gives that drug as the subject's second opioid (`Scenario.coadministration`):
+/// `--dose "opioid=buprenorphine,amount=8,unit=mg,route=sublingual,at=30d"`.
 public struct ScenarioArguments: Sendable {
     public var species: String
     public var opioid: String
@@ -35,10 +37,10 @@ public struct ScenarioArguments: Sendable {
 
     /// The keys each item option takes.
     public static let keys: [String: [String]] = [
-        "dose": ["amount", "unit", "route", "at", "every", "from", "to"],
-        "infusion": ["rate", "unit", "route", "from", "to"],
-        "pellet": ["amount", "unit", "at", "remove"],
-        "patch": ["strength", "unit", "from", "to", "every"],
+        "dose": ["amount", "unit", "route", "at", "every", "from", "to", "opioid"],
+        "infusion": ["rate", "unit", "route", "from", "to", "opioid"],
+        "pellet": ["amount", "unit", "at", "remove", "opioid"],
+        "patch": ["strength", "unit", "from", "to", "every", "opioid"],
         "msc": ["route", "cells", "unit", "at"],
         "injury": ["type", "at"],
         "treatment": ["name", "dose", "level", "amount", "rate", "unit", "route", "at", "from", "to"],
@@ -59,13 +61,29 @@ public struct ScenarioArguments: Sendable {
             weightKilograms = value
         }
         var administrations: [Administration] = []
+        var coadministration: Coadministration?
         func items(_ texts: [String], _ argument: String, _ parse: (ScenarioText.Fields) throws(ScenarioTextError) -> Administration) throws(ScenarioError) {
             for (index, text) in texts.enumerated() {
+                let occurrence = texts.count > 1 ? index + 1 : nil
+                let fields: ScenarioText.Fields, item: Administration
                 do throws(ScenarioTextError) {
-                    administrations.append(try parse(try ScenarioText.fields(text, allowed: Self.keys[argument]!)))
+                    fields = try ScenarioText.fields(text, allowed: Self.keys[argument]!)
+                    item = try parse(fields)
                 } catch {
-                    throw ScenarioError(argument, occurrence: texts.count > 1 ? index + 1 : nil, "\"\(text)\": \(error.message)")
+                    throw ScenarioError(argument, occurrence: occurrence, "\"\(text)\": \(error.message)")
                 }
+                let named: String?
+                do throws(ScenarioTextError) { named = try fields.text("opioid") } catch {
+                    throw ScenarioError(argument, occurrence: occurrence, "\"\(text)\": \(error.message)")
+                }
+                guard let named, !named.isEmpty else { administrations.append(item); continue }
+                let drug = try Self.named(named, Opioid.self, argument: argument, what: "opioid")
+                if drug == opioid { administrations.append(item); continue }
+                if let other = coadministration?.opioid, other != drug {
+                    throw ScenarioError(argument, occurrence: occurrence,
+                                        "\"\(text)\": a subject carries at most two opioids; \(opioid.rawValue) and \(other.rawValue) are given already")
+                }
+                coadministration = Coadministration(drug, (coadministration?.administrations ?? []) + [item])
             }
         }
         try items(doses, "dose", Self.dose)
@@ -104,7 +122,7 @@ public struct ScenarioArguments: Sendable {
             }
         }
         let scenario = Scenario(species: species, opioid: opioid, weightKilograms: weightKilograms, administrations: administrations,
-                                knockouts: knockouts, doseResponses: tests, endHours: endHours, everyHours: everyHours,
+                                coadministration: coadministration, knockouts: knockouts, doseResponses: tests, endHours: endHours, everyHours: everyHours,
                                 outputHours: outputHours, readouts: readoutList)
         try scenario.validate()
         return scenario

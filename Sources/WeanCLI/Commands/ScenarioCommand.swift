@@ -27,6 +27,10 @@ struct ScenarioCommand: ParsableCommand {
               wean scenario --species human --weight 70 --opioid oxycodone \\
                 --dose "amount=10,unit=mg,route=oral,every=12h,from=0d,to=30d" \\
                 --end 30d --every 1d
+              wean scenario --species human --weight 70 --opioid methadone \\
+                --dose "amount=60,unit=mg,route=oral,every=24h,from=0d,to=30d" \\
+                --dose "opioid=buprenorphine,amount=8,unit=mg,route=sublingual,at=29d20h" \\
+                --end 30d12h --every 30min --readouts cows
               wean scenario --species rat --list-readouts
 
             Items (key=value, comma-separated):
@@ -41,6 +45,8 @@ struct ScenarioCommand: ParsableCommand {
                            name,rate,unit,route,from,to (an infusion); routes
                            iv im intranasal in humans, iv sc ip in rodents
               --dose-response at,doses,unit,route[,cumulative (interval)]
+            A dose, infusion, patch or pellet with opioid=NAME (another drug than
+            --opioid) gives a second opioid: both act at the same receptors.
             Run again from a JSON output: wean scenario --from run.json
             Guide: docs/scenario.md.
             \(Notice.text)

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+
+/// A subject carrying two opioids (`Coadministration`, `OpioidModel.combined(with:)`): the combined
+/// model against each drug's own model, the operational model's receptor signal computed here
+/// from its outputs, mass balance, and the designs it refuses.
+@Suite struct CoadministrationTests {
+    static let methadone = try! PKLibrary.model(.methadone, .human)
+    static let buprenorphine = try! PKLibrary.model(.buprenorphine, .human)
+    static let morphine = try! PKLibrary.model(.morphine, .human)
+    static let hours = gridHours(from: 0, to: 96, step: 4)
+    static let methadoneDaily: [Administration] = [.repeated(DoseAmount(60, .mg), route: .oral, everyHours: 24, fromHours: 0, toHours: 72)]
+
+    /// With nothing given of the second drug, the combined model (evaluated) reproduces the first
+    /// drug's own model (native code) in every output the two share, COWS and tolerance included.
+    @Test func anUndosedSecondDrugChangesNothing() throws {
+        let alone = try PKSimulation.run(Self.methadone, design: DosingDesign(Self.methadoneDaily, weightKilograms: 70), outputTimes: Self.hours)
+        let both = try PKSimulation.run(Self.methadone, design: DosingDesign(Self.methadoneDaily, weightKilograms: 70,
+                                                                            coadministration: Coadministration(.buprenorphine, [])),
+                                        outputTimes: Self.hours)
+        for name in ["Cp", "Ce", "x", "tolerance", "moderator", "withdrawal", "glia", "analgesia"] {
+            let a = try #require(alone.column(name)), b = try #require(both.column(name))
+            for (p, q) in zip(a, b) { #expect(abs(p - q) <= 1e-6 * max(1, abs(p)), "\(name): \(p) alone, \(q) combined") }
+        }
+        #expect(try #require(both.column("buprenorphine_Cp")).allSatisfy { $0 == 0 })
+    }
+
+    /// The second drug's kinetics in the combined model are its own model's: buprenorphine 8 mg
+    /// sublingual daily gives the same plasma course either way.
+    @Test func theSecondDrugKeepsItsKinetics() throws {
+        let doses: [Administration] = [.repeated(DoseAmount(8, .mg), route: .sublingual, everyHours: 24, fromHours: 0, toHours: 72)]
+        let own = try PKSimulation.run(Self.buprenorphine, design: DosingDesign(doses, weightKilograms: 70), outputTimes: Self.hours)
+        let guest = try PKSimulation.run(Self.methadone, design: DosingDesign([], weightKilograms: 70, coadministration: Coadministration(.buprenorphine, doses)),
+                                         outputTimes: Self.hours)
+        let a = try #require(own.column("Cp")), b = try #require(guest.column("buprenorphine_Cp"))
+        #expect(a.max()! > 1e-4)
+        for (p, q) in zip(a, b) { #expect(abs(p - q) <= 1e-7 * max(1e-4, p), "\(p) against \(q)") }
+        // A patch of the second drug uses its own patch states.
+        let patch: [Administration] = [.patch(strength: DoseRate(20, .mcgPerHour), fromHours: 0, toHours: 72)]
+        let ownPatch = try PKSimulation.run(Self.buprenorphine, design: DosingDesign(patch, weightKilograms: 70), outputTimes: Self.hours)
+        let guestPatch = try PKSimulation.run(Self.morphine, design: DosingDesign([], weightKilograms: 70, coadministration: Coadministration(.buprenorphine, patch)),
+                                              outputTimes: Self.hours)
+        for (p, q) in zip(try #require(ownPatch.column("Cp")), try #require(guestPatch.column("buprenorphine_Cp"))) {
+            #expect(abs(p - q) <= 1e-7 * max(1e-5, p))
+        }
+    }
+
+    /// The receptor signal is the operational model's for two ligands, computed here from each
+    /// drug's effect-site concentration and parameters: x = (r₁/(1 − P₁) + r₂/(1 − P₂)) /
+    /// (1 + P₁r₁/(1 − P₁) + P₂r₂/(1 − P₂)); two full agonists add in units of their EC50s.
+    @Test func theReceptorSignalIsTheOperationalModels() throws {
+        let cases: [(OpioidModel, Opioid, [Administration])] = [
+            (Self.methadone, .buprenorphine, [.dose(DoseAmount(8, .mg), route: .sublingual, atHours: 20)]),
+            (Self.methadone, .morphine, [.infusion(DoseRate(5, .mgPerHour), route: .iv, fromHours: 20, toHours: 30)]),
+            (Self.buprenorphine, .methadone, [.dose(DoseAmount(40, .mg), route: .oral, atHours: 20)]),
+        ]
+        for (first, secondDrug, secondDoses) in cases {
+            let second = try PKLibrary.model(secondDrug, .human)
+            let firstDoses: [Administration] = first.opioid == .buprenorphine
+                ? [.repeated(DoseAmount(8, .mg), route: .sublingual, everyHours: 24, fromHours: 0, toHours: 48)] : Self.methadoneDaily
+            let run = try PKSimulation.run(first, design: DosingDesign(firstDoses, weightKilograms: 70,
+                                                                       coadministration: Coadministration(secondDrug, secondDoses)),
+                                           outputTimes: [21, 24, 30, 40])
+            let p1 = try #require(first.parameterValue("PARTIAL_AGONISM")), p2 = try #require(second.parameterValue("PARTIAL_AGONISM"))
+            let ec1 = try #require(first.parameterValue("EC50")), ec2 = try #require(second.parameterValue("EC50"))
+            let ce1 = try #require(run.column("Ce")), ce2 = try #require(run.column("\(secondDrug.rawValue)_Ce"))
+            let x = try #require(run.column("x"))
+            for index in x.indices {
+                let r1 = ce1[index] / ec1, r2 = ce2[index] / ec2
+                #expect(r2 > 0.1, "the second drug is at the receptors")
+                let expected = (r1 / (1 - p1) + r2 / (1 - p2)) / (1 + p1 * r1 / (1 - p1) + p2 * r2 / (1 - p2))
+                #expect(abs(x[index] / expected - 1) < 1e-9, "\(first.name) with \(secondDrug): x \(x[index]) against \(expected)")
+                if p1 == 0, p2 == 0 { #expect(abs(x[index] - (r1 + r2)) <= 1e-9 * x[index]) }
+            }
+        }
+    }
+
+    /// Every mg of both drugs is in the model's amount states at every time.
+    @Test func bothDrugsBalance() throws {
+        let design = DosingDesign(Self.methadoneDaily, weightKilograms: 70,
+                                  coadministration: Coadministration(.buprenorphine, [.dose(DoseAmount(8, .mg), route: .sublingual, atHours: 30),
+                                                                                      .infusion(DoseRate(0.1, .mgPerHour), route: .iv, fromHours: 40, toHours: 90)]))
+        let model = try design.model(from: Self.methadone)
+        let run = try PKSimulation.run(Self.methadone, design: design, outputTimes: Self.hours)
+        for (index, t) in Self.hours.enumerated() {
+            let total = try model.amountStates.reduce(0.0) { $0 + (try #require(run.column($1)))[index] }
+            let given = design.milligramsGiven(through: t, weightKilograms: 70)
+            #expect(abs(total - given) < 1e-6 * max(1, given), "at \(t) h: \(total) mg in the model, \(given) given")
+        }
+    }
+
+    /// What a design with two opioids refuses: the same drug twice, another species, the second
+    /// drug's unsupported route (named as the second's), and treatments given as the second drug.
+    @Test func refusals() throws {
+        #expect(throws: PharmacologyError.self) { try Self.methadone.combined(with: Self.methadone) }
+        #expect(throws: PharmacologyError.self) { try Self.morphine.combined(with: try PKLibrary.model(.morphine, .rat)) }
+        let combined = try Self.methadone.combined(with: Self.buprenorphine)
+        #expect(throws: PharmacologyError.self) { try combined.combined(with: Self.morphine) }
+        do {
+            _ = try PKSimulation.run(Self.methadone, design: DosingDesign([], weightKilograms: 70, coadministration: Coadministration(.buprenorphine, [.dose(DoseAmount(8, .mg), route: .oral, atHours: 1)])),
+                                     outputTimes: [2])
+            Issue.record("an oral buprenorphine dose was accepted")
+        } catch {
+            #expect("\(error)".contains("buprenorphine") && "\(error)".contains("sublingual"), "\(error)")
+        }
+        #expect(throws: PharmacologyError.self) {
+            try PKSimulation.run(Self.methadone, design: DosingDesign([], weightKilograms: 70, coadministration: Coadministration(.buprenorphine, [.treatmentBolus(.naloxone, level: 10, atHours: 1)])),
+                                 outputTimes: [2])
+        }
+    }
+}
