@@ -82,6 +82,20 @@ import Testing
             "with astrocytes resolving in about 8 days (the refit that gave tolerance Cox 1975's offset) OIH takes a quarter of the threshold on either drug, and the partial agonist's capped signal leaves analgesia of 0.27 through the interval (methadone 0.13), which outweighs it: 1.10 of the controls' cold pain tolerance",
         "dicesaremannelli2018-tolerance-recovery/pea-recovery-days":
             "a calibration target the joint fit trades for Cox 1975's offset and Johnston 2004's further tolerance: with astrocytes resolving in 8 days the controls recover in 24 days and PEA's rats in 7.8 (4 ± 3)",
+        "strain1995-buprenorphine-on-methadone/antagonist-2-h-after-methadone":
+            "methadone 30 mg a day holds the signal near 4 times its EC50 through the interval (26-h half-life) and buprenorphine's ceiling is 3: it takes a little of the signal at either time, COWS +2.7 at 2 h and +2.5 at 20 h, where the study saw antagonism only at 2 h",
+        "strain1995-buprenorphine-on-methadone/most-at-1-and-2-mg":
+            "in the operational model the antagonism grows with the partial agonist's occupancy toward its ceiling, so more buprenorphine takes more signal: 8 mg 1.5 times 1-2 mg, where the study saw it most at 1-2 mg",
+        "walsh1995-buprenorphine-methadone-dose/precipitates-on-60-mg":
+            "sublingual buprenorphine reaches the receptors slowly (29 % bioavailable, 60 % of it through the 28-h mucosal depot, 2.6-h effect-site equilibration) while methadone falls in the placebo session too: within 6.5 h the excess is 2.9 COWS points (8 mg IV 20 h after a dose: about 7)",
+        "schuh1996-ascending-morphine-challenges/naloxone-little-on-15-mg":
+            "naloxone 0.3 mg i.m. peaks at about 0.9 times its K_i and halves every agonist's signal, and on 15 mg/day the counter-adaptation then goes half unopposed: COWS +7.2 where the study saw little (as Eissenberg 1996's 1 mg: naloxone is too potent in the model at low doses)",
+        "mendelson1999-buprenorphine-naloxone-ratios/milder-at-8-to-1":
+            "naloxone IV peaks at the receptors within minutes: 0.25 mg at 11 times its K_i takes COWS to 37 of 48 for a few minutes, near the scale's top, so 0.5 mg adds little (0.97 of it), where the study saw mild withdrawal at 8:1 and moderate to high at 4:1",
+        "athanasos2006-methadone-cold-pain/morphine-no-change-for-patients":
+            "the two drugs' concentrations add at the receptors, so morphine at 173 ng/mL lifts the patients' analgesia against their EC50 raised 17-18-fold by methadone: cold pain tolerance +25 % over the saline day, where the study saw no significant change (the direction of cross-tolerance, controls 1.39 against patients 0.25, is kept)",
+        "athanasos2006-methadone-cold-pain/morphine-raises-controls-tolerance":
+            "plasma at 17 times the pupil EC50 leaves the drug-free controls analgesia of about 0.58 after 2 h (fast tolerance included) and the model reads cold pain tolerance as 1/(1 - analgesia): +139 % against +59 % (the analgesic EC50 is the pupil's, assumed equipotent)",
         "stitzer1991-precipitated-withdrawal/no-spontaneous-withdrawal":
             "the slow counter-adaptation, unopposed as methadone goes, escalates whatever its size (escalation answers the unopposed fraction): COWS 5.7 at 7 days after one dose",
     ]
