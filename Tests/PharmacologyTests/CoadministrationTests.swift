@@ -109,4 +109,65 @@ import Testing
                                  outputTimes: [2])
         }
     }
+
+    // MARK: Scenarios
+
+    /// `opioid=NAME` on a dose, infusion or patch gives the second drug; naming the first drug is
+    /// the same as leaving it out; the scenario round-trips through JSON and reads `cp2` as the
+    /// second drug's plasma concentration.
+    @Test func scenariosTakeASecondOpioid() throws {
+        let scenario = try ScenarioTests.scenario("human", opioid: "methadone", weight: "70", end: "3d", every: "6h", readouts: "cp,cp2,cows", [
+            ("dose", "amount=60,unit=mg,route=oral,every=24h,from=0d,to=3d"),
+            ("dose", "opioid=Buprenorphine,amount=8,unit=mg,route=sublingual,at=2d"),
+            ("patch", "opioid=buprenorphine,strength=10,unit=mcg/h,from=2d6h,to=3d"),
+            ("infusion", "opioid=methadone,rate=1,unit=mg/h,route=iv,from=1d,to=1d1h"),
+        ])
+        #expect(scenario.administrations.count == 2)
+        #expect(scenario.coadministration == Coadministration(.buprenorphine, [
+            .dose(DoseAmount(8, .mg), route: .sublingual, atHours: 48),
+            .patch(strength: DoseRate(10, .mcgPerHour), fromHours: 54, toHours: 72)]))
+        #expect(try JSONDecoder().decode(Scenario.self, from: JSONEncoder().encode(scenario)) == scenario)
+        let result = try scenario.run()
+        #expect(result.modelName == "methadone with buprenorphine (human)")
+        let run = try PKSimulation.run(Self.methadone, design: scenario.design, outputTimes: result.times)
+        let cp2 = try #require(result.column(.secondPlasmaConcentration))
+        for (a, b) in zip(cp2, try #require(run.column("buprenorphine_Cp"))) { #expect(abs(a - 1000 * b) <= 1e-9 * max(1, a)) }
+        #expect(cp2.first == 0 && cp2.last! > 0)
+        // Without a second opioid the defaults leave cp2 out, and asking for it is an error.
+        let alone = try ScenarioTests.scenario("human", opioid: "methadone", weight: "70", end: "1d", [("dose", "amount=60,unit=mg,route=oral,at=0h")])
+        #expect(!alone.defaultReadouts(for: Self.methadone).contains(.secondPlasmaConcentration))
+        #expect(scenario.defaultReadouts(for: Self.methadone).contains(.secondPlasmaConcentration))
+    }
+
+    /// Daily MME adds both drugs' (CDC factors: oral morphine 1, oral oxycodone 1.5) over the 24 h
+    /// ending at each time: at 1 d morphine's doses at 12 and 24 h and oxycodone's first, at 3 d
+    /// (both regimens ended, `to` excluded) the doses at 60 h.
+    @Test func dailyMMEAddsBothDrugs() throws {
+        let scenario = try ScenarioTests.scenario("human", opioid: "morphine", weight: "70", end: "3d", every: "1d", readouts: "mme", [
+            ("dose", "amount=30,unit=mg,route=oral,every=12h,from=0d,to=3d"),
+            ("dose", "opioid=oxycodone,amount=10,unit=mg,route=oral,every=12h,from=1d,to=3d"),
+        ])
+        let mme = try #require(try scenario.run().column(.dailyMME))
+        let expected: [Double] = [30, 75, 90, 45]
+        #expect(mme == expected)
+    }
+
+    /// Errors name the option and what to do: a third drug, an unknown one, a route of the second
+    /// drug's it lacks, a second drug in a species without a model of it, and cp2 without one.
+    @Test func secondOpioidErrorsAreNamed() {
+        let cases: [([(String, String)], String, String?, String)] = [
+            ([("dose", "opioid=oxycodone,amount=5,unit=mg,route=oral,at=0h"), ("dose", "opioid=buprenorphine,amount=8,unit=mg,route=sublingual,at=1h")],
+             "human", nil, "at most two opioids"),
+            ([("dose", "opioid=buprenorfine,amount=8,unit=mg,route=sublingual,at=1h")], "human", nil, "Did you mean 'buprenorphine'"),
+            ([("dose", "opioid=buprenorphine,amount=8,unit=mg,route=oral,at=1h")], "human", nil, "sublingual"),
+            ([("dose", "opioid=oxycodone,amount=1,unit=mg,route=iv,at=1h")], "rat", nil, "no rat model for oxycodone"),
+            ([("dose", "amount=10,unit=mg,route=oral,at=0h")], "human", "cp2", "second opioid"),
+        ]
+        for (items, species, readouts, expected) in cases {
+            let error = ScenarioTests.failure { () throws(ScenarioError) in
+                try ScenarioTests.scenario(species, weight: species == "human" ? "70" : nil, end: "1d", readouts: readouts, items)
+            }
+            #expect(error.map { "\($0)".contains(expected) } == true, "\(items): \(error.map { "\($0)" } ?? "no error")")
+        }
+    }
 }

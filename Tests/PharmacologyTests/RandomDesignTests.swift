@@ -67,16 +67,34 @@ import Testing
                 }
             }
             let weight: Double? = g.uniform() < 0.3 ? nil : number(90)
-            let design = DosingDesign(items, weightKilograms: weight, knockouts: g.uniform() < 0.2 ? [.microglialBDNF] : [])
+            var design = DosingDesign(items, weightKilograms: weight, knockouts: g.uniform() < 0.2 ? [.microglialBDNF] : [])
+            if g.uniform() < 0.25 {
+                // A second opioid (mostly one with a model in the species), its own doses by its routes or others.
+                let second = g.uniform() < 0.85 ? g.pick(Opioid.allCases.filter { $0 != model.opioid }) : model.opioid
+                let secondRoutes = (try? PKLibrary.model(second, model.species))?.supportedRoutes ?? Route.allCases
+                var given: [Administration] = []
+                for _ in 0..<(1 + Int(g.next() % 2)) {
+                    let route = g.uniform() < 0.85 ? g.pick(secondRoutes) : g.pick(Route.allCases)
+                    let start = number(48) - 6
+                    switch g.next() % 5 {
+                    case 0: given.append(.repeated(DoseAmount(number(20), g.pick(AmountUnit.allCases)), route: route, everyHours: number(24), fromHours: start, toHours: start + number(96)))
+                    case 1: given.append(.infusion(DoseRate(number(2), g.pick(RateUnit.allCases)), route: route, fromHours: start, toHours: start + number(24)))
+                    case 2: given.append(.patch(strength: DoseRate(number(50), .mcgPerHour), fromHours: start, toHours: start + number(96)))
+                    case 3 where g.uniform() < 0.3: given.append(.treatmentBolus(.naloxone, level: number(100), atHours: start))
+                    default: given.append(.dose(DoseAmount(number(20), g.pick(AmountUnit.allCases)), route: route, atHours: start))
+                    }
+                }
+                design.coadministration = Coadministration(second, given)
+            }
             let times = gridHours(from: 0, to: 24 + 200 * g.uniform(), step: 4)
             do {
                 let run = try PKSimulation.run(model, design: design, outputTimes: times)
                 ran += 1
                 for row in run.rows { #expect(row.allSatisfy { $0.isFinite }, "\(model.file): non-finite output for \(design)") }
-                let amounts = model.amountStates.compactMap { run.column($0) }
+                let amounts = (try design.model(from: model)).amountStates.compactMap { run.column($0) }
                 for column in amounts { #expect(column.allSatisfy { $0 >= -1e-6 * max(1, column.max() ?? 1) }) }
                 for readout in Readout.allCases where readout != .dailyMME {
-                    for value in run.readout(readout) ?? [] { #expect(value.isFinite, "\(readout) not finite") }
+                    for value in run.readout(readout, design: design) ?? [] { #expect(value.isFinite, "\(readout) not finite") }
                 }
             } catch {
                 refused += 1

@@ -57,11 +57,23 @@ import Testing
                 default: arguments.injuries.append(item([("type", { pick(["cci", "sni", "burn"]) }), ("at", { pick(times, valid: 6) })]))
                 }
             }
+            if g.uniform() < 0.15 {
+                // A second opioid: opioid= on a dose, infusion or patch (mostly a drug with a model).
+                let drug = g.uniform() < 0.9 ? pick(["buprenorphine", "methadone", "oxycodone", "morphine", "fentanyl"]) : pick(Opioid.allCases.map(\.rawValue) + ["morfine", ""])
+                switch g.next() % 3 {
+                case 0: arguments.doses.append("opioid=\(drug)," + item([("amount", { pick(numbers, valid: 4) }), ("unit", { pick(units, valid: 2) }),
+                                                                         ("route", { pick(["sublingual", "oral", "iv"] + routes, valid: 3) }), ("at", { pick(times, valid: 6) })]))
+                case 1: arguments.infusions.append("opioid=\(drug)," + item([("rate", { pick(numbers, valid: 4) }), ("unit", { g.uniform() < 0.85 ? "mg/h" : pick(units) }),
+                                                                             ("route", { pick(routes, valid: 1) }), ("from", { pick(times, valid: 6) }), ("to", { pick(times, valid: 6) })]))
+                default: arguments.patches.append("opioid=\(drug)," + item([("strength", { pick(numbers, valid: 4) }), ("unit", { "mcg/h" }),
+                                                                            ("from", { pick(times, valid: 6) }), ("to", { pick(times, valid: 6) })]))
+                }
+            }
             if g.uniform() < 0.1 {
                 arguments.doseResponses.append(item([("at", { pick(times, valid: 6) }), ("doses", { "1,4,\(pick(numbers))" }), ("unit", { pick(units) }), ("route", { pick(routes) })]
                     + (g.uniform() < 0.4 ? [("cumulative", { pick(times, valid: 6) })] : [])))
             }
-            if g.uniform() < 0.3 { arguments.readouts = pick(["mpe,tolerance", "cp,pain", "cows", "glia,msc_cells", "mme", "naloxone,withdrawal", "nonsense"]) }
+            if g.uniform() < 0.3 { arguments.readouts = pick(["mpe,tolerance", "cp,pain", "cows", "glia,msc_cells", "mme", "naloxone,withdrawal", "cp2,ce2", "nonsense"]) }
             if g.uniform() < 0.2 { arguments.every = pick(times) }
             do {
                 let result = try arguments.scenario().run()

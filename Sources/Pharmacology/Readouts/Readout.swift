@@ -12,6 +12,10 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     case plasmaConcentration = "cp"
     /// Effect-site concentration, ng/mL.
     case effectSiteConcentration = "ce"
+    /// Plasma and effect-site concentrations of a subject's second opioid
+    /// (`DosingDesign.coadministration`), ng/mL: the model's `<drug>_Cp` and `<drug>_Ce`.
+    case secondPlasmaConcentration = "cp2"
+    case secondEffectSiteConcentration = "ce2"
     /// Tail-flick latency, s: the baseline lowered by hyperalgesia, raised toward the cut-off by
     /// analgesia: b·(1 − H) + (cut-off − b·(1 − H))·A; never above the cut-off.
     case tailFlick = "tail_flick"
@@ -51,7 +55,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     /// Unit and meaning, for listings and column headers.
     public var unit: String {
         switch self {
-        case .plasmaConcentration, .effectSiteConcentration: "ng/mL"
+        case .plasmaConcentration, .effectSiteConcentration, .secondPlasmaConcentration, .secondEffectSiteConcentration: "ng/mL"
         case .tailFlick: "s"
         case .mpe: "%"
         case .vonFrey: "g"
@@ -71,6 +75,8 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         switch self {
         case .plasmaConcentration: "plasma concentration of the opioid"
         case .effectSiteConcentration: "effect-site (biophase) concentration of the opioid"
+        case .secondPlasmaConcentration: "plasma concentration of the second opioid (a dose with opioid=NAME)"
+        case .secondEffectSiteConcentration: "effect-site concentration of the second opioid"
         case .tailFlick: "tail-flick (tail-withdrawal) latency, between the baseline and the cut-off"
         case .mpe: "antinociception as % of the maximal possible effect against the drug-free baseline (negative: hyperalgesia)"
         case .vonFrey: "50% paw-withdrawal threshold to von Frey filaments (mechanical sensitivity; falls with allodynia)"
@@ -88,13 +94,14 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The model output the readout is computed from (`nil` for daily MME, which reads the design).
+    /// The model output the readout is computed from (`nil` for daily MME, which reads the design,
+    /// and for the second opioid's concentrations, named after the drug the design gives).
     public var modelOutput: String? {
         switch self {
         case .plasmaConcentration: "Cp"
         case .effectSiteConcentration: "Ce"
         case .tailFlick, .mpe, .vonFrey, .pain: "analgesia"
-        case .dailyMME: nil
+        case .dailyMME, .secondPlasmaConcentration, .secondEffectSiteConcentration: nil
         case .tolerance: "tolerance"
         case .oih: "hyperalgesia"
         case .cows, .withdrawal: "withdrawal"
@@ -106,7 +113,8 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     /// Whether the readout is measured in `species`.
     public func applies(to species: Species) -> Bool {
         switch self {
-        case .plasmaConcentration, .effectSiteConcentration, .tolerance, .oih, .glia, .astrocytes, .cytokines, .withdrawal, .mscCells, .naloxone: true
+        case .plasmaConcentration, .effectSiteConcentration, .secondPlasmaConcentration, .secondEffectSiteConcentration,
+             .tolerance, .oih, .glia, .astrocytes, .cytokines, .withdrawal, .mscCells, .naloxone: true
         case .tailFlick, .mpe, .vonFrey: species != .human
         case .pain, .dailyMME, .cows: species == .human
         }
@@ -153,8 +161,9 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
 }
 
 extension Trajectory {
-    /// `readout` at each output time; `dailyMME` needs the design: pass `design` and `opioid`.
-    /// `nil` where the readout does not apply to the species or the model lacks what it needs.
+    /// `readout` at each output time; `dailyMME` needs the design: pass `design` and `opioid`, and
+    /// the second opioid's concentrations the design that gives it. `nil` where the readout does
+    /// not apply to the species or the model lacks what it needs.
     public func readout(_ readout: Readout, design: DosingDesign? = nil, opioid: Opioid? = nil) -> [Double]? {
         guard readout.applies(to: species) else { return nil }
         switch readout {
@@ -165,6 +174,9 @@ extension Trajectory {
             return column("Cp")?.map { $0 * 1000 }
         case .effectSiteConcentration:
             return column("Ce")?.map { $0 * 1000 }
+        case .secondPlasmaConcentration, .secondEffectSiteConcentration:
+            guard let second = design?.coadministration?.opioid else { return nil }
+            return column(second.rawValue + (readout == .secondPlasmaConcentration ? "_Cp" : "_Ce"))?.map { $0 * 1000 }
         case .tolerance:
             return column("tolerance")?.map { 1 + $0 }
         case .cows:

@@ -71,7 +71,8 @@ extension Scenario {
                 second = try PKLibrary.model(coadministration.opioid, species)
                 _ = try design.model(from: model)
             } catch {
-                throw ScenarioError("opioid", "the second opioid, \(coadministration.opioid.rawValue): \(error)")
+                let argument = coadministration.administrations.first?.scenarioArgument ?? "opioid"
+                throw ScenarioError(argument, "the second opioid, \(coadministration.opioid.rawValue) (opioid=\(coadministration.opioid.rawValue)): \(error)")
             }
             var secondCounts: [String: Int] = [:], secondOccurrences: [String: Int] = [:]
             for item in coadministration.administrations { secondCounts[item.scenarioArgument, default: 0] += 1 }
@@ -166,6 +167,9 @@ extension Scenario {
             guard readout.applies(to: species) else {
                 let available = Readout.allCases.filter { $0.applies(to: species) }.map(\.rawValue)
                 throw ScenarioError("readouts", "'\(readout.rawValue)' is not read in \(species.rawValue)s; for \(species.rawValue)s: \(available.joined(separator: ", "))")
+            }
+            if readout == .secondPlasmaConcentration || readout == .secondEffectSiteConcentration, coadministration == nil {
+                throw ScenarioError("readouts", "'\(readout.rawValue)' reads the second opioid; give one with opioid=NAME on a dose, infusion, patch or pellet")
             }
             if let output = readout.modelOutput, !outputs.contains(output) {
                 throw ScenarioError("readouts", "'\(readout.rawValue)' needs the mechanistic model; \(model.name) is PK-only (mechanistic: \(mechanisticModels))")

@@ -80,8 +80,9 @@ public struct Scenario: Sendable, Hashable, Codable {
     public var startHours: Double { design.everyAdministration.map(\.startHours).min() ?? 0 }
 
     /// The readouts shown when none are asked for: the species' nociception or pain readouts and,
-    /// on a mechanistic model, tolerance, OIH, glia and cytokines (rodents) or COWS (humans); daily
-    /// MME where every administration has a factor; MSC cells when cells are given.
+    /// on a mechanistic model, tolerance, OIH, glia and cytokines (rodents) or COWS (humans); the
+    /// second opioid's plasma concentration when there is one; daily MME where every
+    /// administration has a factor; MSC cells when cells are given.
     public func defaultReadouts(for model: OpioidModel) -> [Readout] {
         var list: [Readout]
         switch (species, model.isMechanistic) {
@@ -90,6 +91,7 @@ public struct Scenario: Sendable, Hashable, Codable {
         case (_, true): list = [.mpe, .vonFrey, .tolerance, .oih, .glia, .cytokines]
         case (_, false): list = [.plasmaConcentration, .mpe]
         }
+        if coadministration != nil, let index = list.firstIndex(of: .plasmaConcentration) { list.insert(.secondPlasmaConcentration, at: index + 1) }
         if species == .human, !design.everyAdministration.isEmpty, MorphineEquivalence.convertible(design, opioid: opioid) { list.append(.dailyMME) }
         if administrations.contains(where: { if case .msc = $0 { true } else { false } }) { list.append(.mscCells) }
         return list
