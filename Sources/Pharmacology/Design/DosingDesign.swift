@@ -342,21 +342,21 @@ public struct DosingDesign: Sendable, Hashable {
                 try add(item)
             }
         }
-        // Pellets share one depot, so removing one takes out every pellet then in place: a pellet
-        // in place when another is removed must come out at the same time (quadratic in the
-        // number of pellets, a handful in any design).
-        for pelletDesign in [administrations, coadministration?.administrations ?? []] {
-        let pellets: [(at: Double, remove: Double)] = pelletDesign.compactMap {
-            if case let .pellet(_, at, remove) = $0 { (at, remove ?? .infinity) } else { nil }
-        }
-        for removed in pellets where removed.remove.isFinite {
-            for other in pellets where other.at < removed.remove && other.remove > removed.remove {
-                throw .invalidDesign("a pellet implanted at \(other.at) h is still in place when another is removed at \(removed.remove) h; pellets share one depot, so remove pellets in place together at the same time")
+        // A drug's pellets share one depot, so removing one takes out every pellet of it then in
+        // place: a pellet in place when another is removed must come out at the same time
+        // (quadratic in the number of pellets, a handful in any design).
+        for drugAdministrations in [administrations, coadministration?.administrations ?? []] {
+            let pellets: [(at: Double, remove: Double)] = drugAdministrations.compactMap {
+                if case let .pellet(_, at, remove) = $0 { (at, remove ?? .infinity) } else { nil }
+            }
+            for removed in pellets where removed.remove.isFinite {
+                for other in pellets where other.at < removed.remove && other.remove > removed.remove {
+                    throw .invalidDesign("a pellet implanted at \(other.at) h is still in place when another is removed at \(removed.remove) h; pellets share one depot, so remove pellets in place together at the same time")
+                }
             }
         }
-        }
-        // One patch at a time (they share the `patch` state): sorted by start, each must come off
-        // before the next goes on — n log n, for schedules of up to `maximumRepeats` patches.
+        // One patch of a drug at a time (they share its `patch` state): sorted by start, each must
+        // come off before the next goes on — n log n, for schedules of up to `maximumRepeats` patches.
         for intervals in patchIntervals.values {
             let worn = intervals.sorted { $0.from < $1.from }
             for (earlier, later) in zip(worn, worn.dropFirst()) where later.from < earlier.to {

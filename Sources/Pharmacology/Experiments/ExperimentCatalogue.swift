@@ -53,6 +53,7 @@ public enum ExperimentCatalogue {
         .walsh1995BuprenorphineMethadoneDose,
         .schuh1996AscendingMorphineChallenges,
         .mendelson1999BuprenorphineNaloxoneRatios,
+        .levin1997MethadoneToBuprenorphine,
         .elsevier2019WithdrawalCourses,
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
