@@ -76,6 +76,30 @@ import Testing
         }
     }
 
+    /// A partial agonist's ceiling is where it turns from agonist to antagonist: on a full agonist
+    /// held at a signal r above buprenorphine's X_MAX = 1/P = 3 (methadone infused to its steady
+    /// state), a large dose of buprenorphine lowers the signal toward 3; below 3 it raises it
+    /// toward 3 (the operational model's (r + X_MAX·a)/(1 + a) as the occupancy ratio a grows).
+    @Test func buprenorphinePullsTheSignalTowardItsCeiling() throws {
+        let clearance = try #require(Self.methadone.parameterValue("CL70")), ec50 = try #require(Self.methadone.parameterValue("EC50"))
+        let ceiling = 1 / (try #require(Self.buprenorphine.parameterValue("PARTIAL_AGONISM")))
+        for target in [9.0, 1.0] {
+            // An IV infusion long enough (20 half-lives of 26 h) to hold Ce at target × EC50.
+            let rate = target * ec50 * clearance
+            let infusion: [Administration] = [.infusion(DoseRate(rate, .mgPerHour), route: .iv, fromHours: 0, toHours: 800)]
+            let design = DosingDesign(infusion, weightKilograms: 70,
+                                      coadministration: Coadministration(.buprenorphine, [.dose(DoseAmount(32, .mg), route: .iv, atHours: 600)]))
+            let run = try PKSimulation.run(Self.methadone, design: design, outputTimes: [599.9, 612])
+            let x = try #require(run.column("x"))
+            #expect(abs(x[0] / target - 1) < 0.01, "steady signal \(x[0]) against \(target)")
+            if target > ceiling {
+                #expect(x[1] < x[0] && x[1] > ceiling, "above the ceiling buprenorphine lowers the signal toward it: \(x[0]) → \(x[1])")
+            } else {
+                #expect(x[1] > x[0] && x[1] < ceiling, "below the ceiling it raises it toward it: \(x[0]) → \(x[1])")
+            }
+        }
+    }
+
     /// Every mg of both drugs is in the model's amount states at every time.
     @Test func bothDrugsBalance() throws {
         let design = DosingDesign(Self.methadoneDaily, weightKilograms: 70,
