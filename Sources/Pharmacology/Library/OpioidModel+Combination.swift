@@ -35,7 +35,9 @@ extension OpioidModel {
     /// both divided by 1 + the naloxone level. In the operational model of agonism (Black JW, Leff
     /// P, Proc R Soc Lond B 1983;220:141) a drug of partial agonism P (`PARTIAL_AGONISM`: its
     /// largest signal is 1/P of its signal at its EC50) occupies receptors with the ratio
-    /// aᵢ = P·rᵢ/(1 − P) and signals rᵢ/(1 − P) per unoccupied share, so together
+    /// aᵢ = P·rᵢ/(1 − P) (concentration over K_A) and has the transducer ratio τᵢ = 1/P, so
+    /// τᵢaᵢ = rᵢ/(1 − P); the stimuli Στᵢaᵢ / (1 + Σaⱼ) of ligands competing for one receptor
+    /// give together
     ///
     ///     x = (r₁/(1 − P₁) + r₂/(1 − P₂)) / (1 + a₁ + a₂).
     ///
@@ -91,8 +93,8 @@ extension OpioidModel {
         }
         let r2 = prefix + "concentration_ratio", p2 = prefix + "PARTIAL_AGONISM"
         lines[signal] = """
-            # Two opioids at the receptors (operational model): each signals r/(1 - P) per unoccupied share,
-            # and a partial agonist occupies receptors in proportion to P·r/(1 - P) (OpioidModel.combined).
+            # Two opioids at the receptors (operational model): each drug's tau·a is r/(1 - P) and its
+            # occupancy ratio a is P·r/(1 - P); x = sum of tau·a over 1 + sum of a (OpioidModel.combined).
             \(r2) = max(0, \(prefix)Ce) / \(prefix)EC50 / (1 + naloxone_level)
             x = (concentration_ratio / (1 - PARTIAL_AGONISM) + \(r2) / (1 - \(p2))) / (1 + PARTIAL_AGONISM / (1 - PARTIAL_AGONISM) * concentration_ratio + \(p2) / (1 - \(p2)) * \(r2))
             """

@@ -77,7 +77,10 @@ public struct ScenarioArguments: Sendable {
                     throw ScenarioError(argument, occurrence: occurrence, "\"\(text)\": \(error.message)")
                 }
                 guard let named, !named.isEmpty else { administrations.append(item); continue }
-                let drug = try Self.named(named, Opioid.self, argument: argument, what: "opioid")
+                let drug: Opioid
+                do { drug = try Self.named(named, Opioid.self, argument: argument, what: "opioid") } catch {
+                    throw ScenarioError(argument, occurrence: occurrence, "\"\(text)\": \(error.message)")
+                }
                 if drug == opioid { administrations.append(item); continue }
                 if let other = coadministration?.opioid, other != drug {
                     throw ScenarioError(argument, occurrence: occurrence,
