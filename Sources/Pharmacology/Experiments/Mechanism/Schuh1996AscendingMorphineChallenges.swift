@@ -13,8 +13,9 @@ extension Experiment {
     /// naloxone route, nor the challenge times]: morphine i.m. in four doses 6 h apart, the daily
     /// amount rising every 14 days, in a 70-kg subject; on copies of the subject the challenge
     /// replaces the first dose of the level's 14th day (6 h after the last; the doses after it go
-    /// on), buprenorphine given IV (the model has no i.m. buprenorphine; its absorption is assumed
-    /// to take minutes), naloxone i.m. through its kinetics. Precipitated withdrawal is the
+    /// on), buprenorphine given IV (the model has no i.m. buprenorphine: i.m. bioavailability is
+    /// comparable to IV's, Swiss Temgesic label, reg. 41931; the absorption's speed not read,
+    /// taken as minutes), naloxone i.m. through its kinetics. Precipitated withdrawal is the
     /// largest COWS excess over the placebo session within 4 h. Readings: "failed to
     /// precipitate" and "little effect" as below 3 COWS points (0 ± 3); "precipitated" as at least
     /// 3 (capped at 8: 8 ± 5, as `eissenberg1996-buprenorphine-naloxone` reads "significant").

@@ -13,8 +13,10 @@ extension Experiment {
     /// Design [assumed: the abstracts give neither the length of maintenance, the individual
     /// doses, nor the measures' scores]: methadone 30 mg by mouth once daily for 30 days in a 70-kg
     /// subject; on copies of the subject, buprenorphine 0.5, 1, 2, 4 or 8 mg 20 h or 2 h after
-    /// the 30th dose, given IV (the model has no i.m. buprenorphine; i.m. absorption is assumed
-    /// to take minutes against the 2.6-h effect-site equilibration), the daily methadone going on.
+    /// the 30th dose, given IV (the model has no i.m. buprenorphine: after i.m. injection it is
+    /// well absorbed, its bioavailability comparable to IV's, Swiss Temgesic label, reg. 41931;
+    /// the absorption's speed not read, taken as minutes against the 2.6-h effect-site
+    /// equilibration), the daily methadone going on.
     /// Precipitated withdrawal is the largest COWS excess over the saline session within 10 h
     /// (the 1995 study's 2-h session and 8 h after). Readings: "not consistently
     /// antagonist-like" at 20 h as below 3 COWS points at every dose (0 ± 3); "antagonist-like"
