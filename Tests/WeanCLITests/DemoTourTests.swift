@@ -38,6 +38,10 @@ import Pharmacology
         #expect(tour.clinic.taper.steps.map(\.mmePerDay) == [225, 180, 135, 90, 45, 30, 15, 0])
         #expect(tour.pharmacology.experiments.count == ExperimentCatalogue.all.count)
         #expect(abs(tour.pharmacology.tailFlick.map(\.mpe).max()! - 50) < 5)
+        // Buprenorphine precipitates withdrawal on methadone held above its ceiling, not on
+        // morphine 6 h after a dose (walsh1995 and schuh1996 designs).
+        #expect(tour.pharmacology.buprenorphineOnMethadone > tour.pharmacology.buprenorphineOnMorphine + 1)
+        #expect(tour.pharmacology.buprenorphineOnMorphine < 3)
         // Spontaneous withdrawal: worse on day 2 than at half a day, subsided by day 10.
         let cows = Dictionary(uniqueKeysWithValues: tour.pharmacology.withdrawal.map { ($0.day, $0.cows) })
         let (halfDay, day2, day10) = (try #require(cows[0.5]), try #require(cows[2]), try #require(cows[10]))

@@ -132,6 +132,25 @@ response(0) = KIN / KOUT
         /// A 70-kg patient stopping a month of oral morphine 20 mg every 4 h: (days after the last
         /// dose, COWS) — spontaneous withdrawal building for about two days, then subsiding.
         var withdrawal: [(day: Double, cows: Double)]
+        /// Buprenorphine 8 mg sublingual on a full agonist (a subject carrying two opioids): the
+        /// largest COWS excess over the same patient without it within 6 h — 20 h after the last
+        /// of a month of methadone 60 mg a day, and 6 h after the last of two weeks of morphine
+        /// 15 mg i.m. every 6 h.
+        var buprenorphineOnMethadone: Double
+        var buprenorphineOnMorphine: Double
+    }
+
+    /// The largest COWS excess within 6 h of buprenorphine 8 mg sublingual at `at` h, given to a
+    /// 70-kg patient on `regimen` of `opioid`, over the same patient without it.
+    static func buprenorphineChallenge(_ opioid: Opioid, _ regimen: [Administration], at: Double) throws -> Double {
+        let model = try PKLibrary.model(opioid, .human)
+        let times = gridHours(from: at, to: at + 6, step: 0.25)
+        let placebo = DosingDesign(regimen, weightKilograms: 70)
+        var challenged = placebo
+        challenged.coadministration = Coadministration(.buprenorphine, [.dose(DoseAmount(8, .mg), route: .sublingual, atHours: at)])
+        let without = try PKSimulation.run(model, design: placebo, outputTimes: times).readout(.cows) ?? []
+        let with = try PKSimulation.run(model, design: challenged, outputTimes: times).readout(.cows) ?? []
+        return zip(with, without).map { $0 - $1 }.max() ?? .nan
     }
 
     /// Days after the last dose at which the demo reads the withdrawal course.
@@ -153,8 +172,13 @@ response(0) = KIN / KOUT
                                                               weightKilograms: 70),
                                          outputTimes: withdrawalDays.map { lastDose + 24 * $0 })
         let cows = human.readout(.cows) ?? []
+        let onMethadone = try buprenorphineChallenge(.methadone, [.repeated(DoseAmount(60, .mg), route: .oral, everyHours: 24, fromHours: 0, toHours: 30 * 24)],
+                                                     at: 29 * 24 + 20)
+        let onMorphine = try buprenorphineChallenge(.morphine, [.repeated(DoseAmount(15, .mg), route: .im, everyHours: 6, fromHours: 0, toHours: 14 * 24)],
+                                                    at: 14 * 24)
         return PharmacologyRun(experiments: experiments, ed50: ed50, tailFlick: Array(zip(times, mpe)).map { (time: $0.0, mpe: $0.1) },
-                               withdrawal: Array(zip(withdrawalDays, cows)).map { (day: $0.0, cows: $0.1) })
+                               withdrawal: Array(zip(withdrawalDays, cows)).map { (day: $0.0, cows: $0.1) },
+                               buprenorphineOnMethadone: onMethadone, buprenorphineOnMorphine: onMorphine)
     }
 
     /// The MSC stop: Hua 2016's prevention and reversal designs in rats (from the experiments run
@@ -525,6 +549,9 @@ response(0) = KIN / KOUT
         text += ph.withdrawal.map { "\(fixed($0.day, decimals: $0.day < 1 ? 1 : 0)) d: \(fixed($0.cows, decimals: 0))" }.joined(separator: ", ") + "\n"
         text += "   after the last dose: withdrawal builds for about two days after the drug has gone (texts: most intense\n"
         text += "   at 36-72 h), then subsides; a dose relieves it within the hour.\n"
+        text += "   Two opioids at once: buprenorphine 8 mg sublingual 20 h after a month of methadone 60 mg a day adds COWS\n"
+        text += "   \(fixed(ph.buprenorphineOnMethadone, decimals: 1)) within 6 h (a partial agonist taking receptors from a full one: precipitated\n"
+        text += "   withdrawal); 6 h after two weeks of morphine 15 mg i.m. every 6 h, \(fixed(ph.buprenorphineOnMorphine, decimals: 1)).\n"
         text += "   Try: swift run -c release wean experiment list\n"
         text += "        swift run -c release wean experiment stuartharris2000-morphine-pk --plot morphine.svg\n"
         text += "        swift run -c release wean experiment calibrate --evaluations 0 --report calibration.html"
