@@ -35,6 +35,24 @@ import Testing
         }
     }
 
+    /// A design the fuzzer found (seed 63, 20,000 designs): a naloxone level of 10⁹ in a body of
+    /// 10⁻³⁰⁰ kg on the fentanyl model made the automatic method's stiff trials fail so often,
+    /// each doubling the evidence the next needed, that the counter overflowed and the process
+    /// trapped. It must run to finite values or be refused with a message.
+    @Test func manyFailedStiffTrialsDoNotOverflow() throws {
+        let model = try PKLibrary.model(.fentanyl, .human)
+        let design = DosingDesign([.repeated(DoseAmount(10.426148312878755, .mg), route: .iv, everyHours: 13.467737795276284,
+                                             fromHours: 999_999_994, toHours: 1_000_000_080.2601589),
+                                   .treatmentBolus(.naloxone, level: 1e9, atHours: 9.572151744252583)],
+                                  weightKilograms: 1e-300)
+        do {
+            let run = try PKSimulation.run(model, design: design, outputTimes: gridHours(from: 0, to: 178.40990781694478, step: 4))
+            for row in run.rows { #expect(row.allSatisfy { $0.isFinite }) }
+        } catch {
+            #expect(!"\(error)".isEmpty)
+        }
+    }
+
     @Test func randomDesignsRunOrAreRefused() {
         // WEAN_FUZZ_ITERATIONS and WEAN_FUZZ_SEED scale a longer campaign (README).
         let environment = ProcessInfo.processInfo.environment

@@ -42,6 +42,10 @@ public final class AutoSwitchingStepper<Problem: ODEProblem>: ODEStepper {
     static var switchBackLimit: Double { 3.0 }
     static var stiffishLimit: Double { 1.5 }
     static var trialSteps: Int { 20 }
+    /// The most consecutive stiffish steps a trial of the stiff method may ask for: each trial
+    /// that does not pay doubles the evidence the next needs, up to this (about a million steps,
+    /// more than any segment takes), so a long segment of failed trials cannot overflow it.
+    static var maximumStiffishStepsToTrial: Int { 1 << 20 }
 
     private var stiffCount = 0
     private var nonStiffCount = 0
@@ -109,7 +113,7 @@ public final class AutoSwitchingStepper<Problem: ODEProblem>: ODEStepper {
                 let jacobianCost = problem.providesJacobian ? 1.0 : Double(n)
                 let costRatio = (8 + jacobianCost) / 6
                 if stiffStepSum / Double(Self.trialSteps) < costRatio * explicitStepAtSwitch {
-                    stiffishStepsToTrial *= 2
+                    stiffishStepsToTrial = min(2 * stiffishStepsToTrial, Self.maximumStiffishStepsToTrial)
                     switchTo(stiff: false)
                 }
             }
