@@ -100,6 +100,32 @@ import Testing
         }
     }
 
+    /// Every pair of human opioids combines (90 ordered pairs): the joined text compiles, each
+    /// drug dosed by each of its routes runs to finite values, and every mg of both is in the
+    /// model's amount states (patches and pellets aside, whose content is not the nominal amount).
+    @Test func everyPairOfHumanOpioidsCombines() throws {
+        let humans = PKLibrary.models.filter { $0.species == .human && $0.isMechanistic }
+        #expect(humans.count == 10)
+        func doses(_ model: OpioidModel) -> [Administration] {
+            model.supportedRoutes.filter { $0 != .transdermal && $0 != .pellet }.enumerated().map { index, route in
+                .dose(DoseAmount(route == .iv ? 0.1 : 1, .mg), route: route, atHours: Double(index))
+            }
+        }
+        for first in humans {
+            for second in humans where second.opioid != first.opioid {
+                let design = DosingDesign(doses(first), weightKilograms: 70, coadministration: Coadministration(second.opioid, doses(second)))
+                let combined = try design.model(from: first)
+                let run = try PKSimulation.run(first, design: design, outputTimes: [0, 2, 12, 48])
+                for row in run.rows { #expect(row.allSatisfy { $0.isFinite }, "\(combined.name)") }
+                for (index, t) in run.times.enumerated() {
+                    let total = try combined.amountStates.reduce(0.0) { $0 + (try #require(run.column($1)))[index] }
+                    let given = design.milligramsGiven(through: t, weightKilograms: 70)
+                    #expect(abs(total - given) <= 1e-6 * max(1, given), "\(combined.name) at \(t) h: \(total) of \(given) mg")
+                }
+            }
+        }
+    }
+
     /// Every mg of both drugs is in the model's amount states at every time.
     @Test func bothDrugsBalance() throws {
         let design = DosingDesign(Self.methadoneDaily, weightKilograms: 70,
