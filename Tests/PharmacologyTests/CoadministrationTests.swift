@@ -126,6 +126,32 @@ import Testing
         }
     }
 
+    /// A dose-response test on a subject carrying a second opioid: its copy keeps the second
+    /// drug's history and none of its doses from the test on, and each response equals the one
+    /// computed here by running the whole history with the challenge (no continuation from saved
+    /// states). Methadone (no lag: the copy is continued) and tramadol (an absorption lag: it is
+    /// run from the start) as the second drug of a morphine subject.
+    @Test func doseResponseTestsKeepTheSecondDrugsHistory() throws {
+        for (second, route) in [(Opioid.methadone, Route.oral), (.tramadol, .oral)] {
+            let regimen: [Administration] = [.repeated(DoseAmount(second == .methadone ? 60 : 100, .mg), route: route, everyHours: 24, fromHours: 0, toHours: 240)]
+            let scenario = Scenario(species: .human, opioid: .morphine, weightKilograms: 70, coadministration: Coadministration(second, regimen),
+                                    doseResponses: [DoseResponseTest(atHours: 120, doses: [5, 10, 20, 40], unit: .mg, route: .iv)],
+                                    endHours: 120, outputHours: [120], readouts: [.pain])
+            let result = try #require(try scenario.run().doseResponses.first)
+            let history = DosingDesign([], weightKilograms: 70,
+                                       coadministration: Coadministration(second, [.repeated(DoseAmount(second == .methadone ? 60 : 100, .mg), route: route, everyHours: 24, fromHours: 0, toHours: 120)]))
+            let before = try #require(try PKSimulation.run(Self.morphine, design: history, outputTimes: [120]).readout(.pain)?.first)
+            for (index, dose) in [5.0, 10, 20, 40].enumerated() {
+                var challenged = history
+                challenged.administrations = [.dose(DoseAmount(dose, .mg), route: .iv, atHours: 120)]
+                let after = try #require(try PKSimulation.run(Self.morphine, design: challenged, outputTimes: [120 + result.peakHours[index]]).readout(.pain)?.first)
+                let expected = 100 * (before - after) / before
+                #expect(abs(result.responses[index] - expected) <= 1e-6 * max(1, abs(expected)), "\(second) \(dose) mg: \(result.responses[index]) against \(expected)")
+            }
+            #expect(result.responses.last! > result.responses.first!)
+        }
+    }
+
     /// Every mg of both drugs is in the model's amount states at every time.
     @Test func bothDrugsBalance() throws {
         let design = DosingDesign(Self.methadoneDaily, weightKilograms: 70,
@@ -212,6 +238,8 @@ import Testing
             ([("dose", "opioid=buprenorphine,amount=8,unit=mg,route=oral,at=1h")], "human", nil, "sublingual"),
             ([("dose", "opioid=oxycodone,amount=1,unit=mg,route=iv,at=1h")], "rat", nil, "no rat model for oxycodone"),
             ([("dose", "amount=10,unit=mg,route=oral,at=0h")], "human", "cp2", "second opioid"),
+            ([("patch", "opioid=buprenorphine,strength=10,unit=mcg/h,from=0h,to=1d"), ("patch", "opioid=buprenorphine,strength=5,unit=mcg/h,from=12h,to=20h")],
+             "human", nil, "the buprenorphine patch #2 (opioid=buprenorphine): worn over [12h, 20h), it overlaps patch #1"),
         ]
         for (items, species, readouts, expected) in cases {
             let error = ScenarioTests.failure { () throws(ScenarioError) in

@@ -103,7 +103,7 @@ import Testing
                 .readout(.mpe)?.max())
         }
         let expected = try #require(DoseResponse.ed50(doses: doses, responses: peaks, criterion: 50))
-        #expect(abs(ed50 / expected - 1) < 1e-3, "\(ed50) vs \(expected)")
+        #expect(abs(ed50 / expected - 1) < 1e-6, "\(ed50) vs \(expected)")
         let experiment = try #require(ExperimentCatalogue.named("morgan2006-tail-withdrawal-ed50")).run()
         let atTwentyMinutes = try #require(experiment.targets.first { $0.id == "ed50" }).model
         #expect(atTwentyMinutes > ed50, "read before the peak, the same doses do less: \(atTwentyMinutes) vs \(ed50)")

@@ -30,6 +30,15 @@ public struct DosingDesign: Sendable, Hashable {
     /// Every administration: the design's own, then the second opioid's.
     public var everyAdministration: [Administration] { administrations + (coadministration?.administrations ?? []) }
 
+    /// The design with `transform` applied to every administration of both drugs (`nil` drops
+    /// one); a second opioid stays the second opioid, with no administrations left if all drop.
+    public func compactMappingAdministrations(_ transform: (Administration) -> Administration?) -> DosingDesign {
+        var mapped = self
+        mapped.administrations = administrations.compactMap(transform)
+        mapped.coadministration?.administrations = coadministration?.administrations.compactMap(transform) ?? []
+        return mapped
+    }
+
     /// The model this design runs on: `model`, or with a second opioid, `model` combined with it.
     public func model(from model: OpioidModel) throws(PharmacologyError) -> OpioidModel {
         guard let coadministration else { return model }
@@ -90,11 +99,13 @@ public struct DosingDesign: Sendable, Hashable {
         /// The drug whose administrations are being placed: its routes, the prefix of its names in
         /// the model ("" for the first opioid) and its name for messages.
         var drug = (routes: model.routes, prefix: "", name: model.name)
+        /// The current drug's routes, in a stable order, for messages.
+        func supportedRoutes() -> [Route] { Route.allCases.filter { drug.routes[$0] != nil } }
 
         /// The states a dose of `milligrams` by `route` enters, with their shares.
         func inputs(_ route: Route, milligrams: Double = 0) throws(PharmacologyError) -> [(state: Int, share: Double)] {
             guard let routeInputs = drug.routes[route] else {
-                throw .unsupportedRoute(route, model: drug.name, supported: Route.allCases.filter { drug.routes[$0] != nil })
+                throw .unsupportedRoute(route, model: drug.name, supported: supportedRoutes())
             }
             var resolved: [(state: Int, share: Double)] = []
             for input in routeInputs {
@@ -208,7 +219,7 @@ public struct DosingDesign: Sendable, Hashable {
             }
             guard drug.routes[.transdermal] != nil, let patch = runtime.model.stateIndex(drug.prefix + "patch"),
                   let residue = runtime.model.stateIndex(drug.prefix + "patch_residue") else {
-                throw .unsupportedRoute(.transdermal, model: drug.name, supported: Route.allCases.filter { drug.routes[$0] != nil })
+                throw .unsupportedRoute(.transdermal, model: drug.name, supported: supportedRoutes())
             }
             patchIntervals[drug.prefix, default: []].append((from, to))
             guard milligramsPerHour > 0 else { return }
@@ -319,7 +330,7 @@ public struct DosingDesign: Sendable, Hashable {
                     try checkTime(remove, "a pellet's removal time")
                     guard remove > at else { throw .invalidDesign("a pellet must be removed after it is implanted; got \(at) h and \(remove) h") }
                     guard let removed = runtime.model.stateIndex(drug.prefix + "removed") else {
-                        throw .unsupportedRoute(.pellet, model: drug.name, supported: Route.allCases.filter { drug.routes[$0] != nil })
+                        throw .unsupportedRoute(.pellet, model: drug.name, supported: supportedRoutes())
                     }
                     // Everything the pellet still holds, released or not, comes out with it: every
                     // state the route fills, whatever this pellet's share of it.

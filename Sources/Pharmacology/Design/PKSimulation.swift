@@ -64,6 +64,26 @@ public enum PKSimulation {
     }
 }
 
+extension PKSimulation {
+    /// What a challenge adds against the placebo session: the largest excess of `readout` in
+    /// `challenged` over `placebo` (the same subject without the challenge) within `windowHours`
+    /// after `hours`, read every `stepHours` — spontaneous withdrawal, the next maintenance dose
+    /// and anything else both sessions share cancel (a precipitated-withdrawal score).
+    public static func excessOverPlacebo(_ model: OpioidModel, placebo: DosingDesign, challenged: DosingDesign, at hours: Double,
+                                         windowHours: Double, readout: Readout = .cows, stepHours: Double = 5.0 / 60) throws(PharmacologyError) -> Double {
+        guard windowHours.isFinite, windowHours > 0, stepHours.isFinite, stepHours > 0 else {
+            throw .invalidDesign("a challenge's window and reading step must be positive times; got \(windowHours) h and \(stepHours) h")
+        }
+        let times = gridHours(from: hours, to: hours + windowHours, step: stepHours)
+        let base = try run(model, design: placebo, outputTimes: times)
+        let test = try run(model, design: challenged, outputTimes: times)
+        guard let a = base.readout(readout, design: placebo), let b = test.readout(readout, design: challenged) else {
+            throw .invalidDesign("\(model.name) has no \(readout.rawValue) readout")
+        }
+        return zip(b, a).map { $0 - $1 }.max()!
+    }
+}
+
 /// A simulated time course: every output of a library model at each output time, plus the
 /// species' readouts derived from it (`Readout`).
 public struct Trajectory: Sendable {

@@ -24,6 +24,9 @@ extension OpioidModel {
 
         /// The combined model's name of its parameter, state or variable `name`.
         public func combinedName(_ name: String) -> String { prefix + name }
+
+        /// The prefix of `opioid`'s names when it is the second opioid: its name and `_`.
+        public static func prefix(of opioid: Opioid) -> String { opioid.rawValue + "_" }
     }
 
     /// A subject carrying two opioids at once — methadone patients given buprenorphine or
@@ -56,6 +59,10 @@ extension OpioidModel {
     /// - Throws: `PharmacologyError.invalidDesign` if the two are the same drug, are of different
     ///   species, or either is PK-only or already a combination.
     public func combined(with second: OpioidModel) throws(PharmacologyError) -> OpioidModel {
+        // A pair compiled before passed the checks below (each run of a design with a second
+        // opioid asks again: the cache spares it instantiating both models to check them).
+        let key = file + "+" + second.file
+        if let cached = Self.combinations.withLock({ $0[key] }) { return cached }
         guard secondOpioid == nil, second.secondOpioid == nil else {
             throw .invalidDesign("a subject carries at most two opioids; \(secondOpioid == nil ? second.name : name) already has two")
         }
@@ -68,8 +75,6 @@ extension OpioidModel {
         guard isMechanistic, second.isMechanistic else {
             throw .invalidDesign("two opioids act together only on mechanistic models; \(isMechanistic ? second.name : name) is PK-only")
         }
-        let key = file + "+" + second.file
-        if let cached = Self.combinations.withLock({ $0[key] }) { return cached }
         let combinedModel = try Self.combine(self, second)
         Self.combinations.withLock { $0[key] = combinedModel }
         return combinedModel
@@ -83,9 +88,15 @@ extension OpioidModel {
     static let receptorSignalLine = "x = concentration_ratio / (1 + PARTIAL_AGONISM * (concentration_ratio - 1))"
 
     private static func combine(_ first: OpioidModel, _ second: OpioidModel) throws(PharmacologyError) -> OpioidModel {
-        let prefix = second.opioid.rawValue + "_"
-        let (ownLines, declared, ownParameters) = second.drugOwnText()
-        let renamed = ownLines.map { renameIdentifiers(in: $0, declared, prefix: prefix) }
+        let prefix = SecondOpioid.prefix(of: second.opioid)
+        // Every name the second drug's checked model declares is renamed in its own lines (the body
+        // weight aside): a kinetic line naming the mechanism would then name nothing, and the
+        // combined model would not compile, rather than read the first drug's mechanism.
+        let checked = second.checkedModel
+        let declared = Set(checked.parameters.map(\.name) + checked.states.map(\.name) + checked.variables.map(\.name)).subtracting(["WT"])
+        let mechanismParameters = Set(second.mechanismParameterNames)
+        let ownParameters = checked.parameters.map(\.name).filter { $0 != "WT" && !mechanismParameters.contains($0) }
+        let renamed = second.drugOwnLines().map { renameIdentifiers(in: $0, declared, prefix: prefix) }
         var lines = first.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let equations = lines.firstIndex(where: { $0.hasPrefix(mechanismEquationsMarker) }),
               let signal = lines.firstIndex(of: receptorSignalLine) else {
@@ -125,12 +136,10 @@ extension OpioidModel {
                            secondOpioid: part, make: { compiled.makeInstance() })
     }
 
-    /// The drug's own part of its file: its parameters (not the body weight, not the mechanism's)
-    /// and its kinetic equations (those before the mechanism's), the names they declare, and its
-    /// parameter names.
-    private func drugOwnText() -> (lines: [String], declared: Set<String>, parameters: [String]) {
-        var lines: [String] = [], declared: Set<String> = [], parameters: [String] = []
-        var inMechanismParameters = false
+    /// The drug's own lines of its file: its parameters (not the body weight, not the mechanism's)
+    /// and its kinetic equations (those before the mechanism's), comments and blank lines left out.
+    private func drugOwnLines() -> [String] {
+        var lines: [String] = [], inMechanismParameters = false
         for raw in source.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = String(raw)
             if line.hasPrefix(Self.mechanismEquationsMarker) { break }
@@ -138,23 +147,13 @@ extension OpioidModel {
             let code = line.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
             if code.isEmpty { continue }
             if code.hasPrefix("param ") {
-                if inMechanismParameters { continue }
-                let name = String(code.dropFirst(6).prefix { $0 != " " && $0 != "=" })
-                guard name != "WT" else { continue }
-                declared.insert(name)
-                parameters.append(name)
+                if inMechanismParameters || code.dropFirst(6).prefix(while: { $0 != " " && $0 != "=" }) == "WT" { continue }
             } else {
                 inMechanismParameters = false
-                if code.hasPrefix("d/dt(") {
-                    declared.insert(String(code.dropFirst(5).prefix { $0 != ")" }))
-                } else if let equals = code.firstIndex(of: "="), !code[..<equals].contains("(") {
-                    let name = code[..<equals].trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { declared.insert(name) }
-                }
             }
             lines.append(line)
         }
-        return (lines, declared, parameters)
+        return lines
     }
 
     /// `line` with every identifier in `names` outside its comment given `prefix`.

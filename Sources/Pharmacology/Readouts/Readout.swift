@@ -176,7 +176,7 @@ extension Trajectory {
             return column("Ce")?.map { $0 * 1000 }
         case .secondPlasmaConcentration, .secondEffectSiteConcentration:
             guard let second = design?.coadministration?.opioid else { return nil }
-            return column(second.rawValue + (readout == .secondPlasmaConcentration ? "_Cp" : "_Ce"))?.map { $0 * 1000 }
+            return column(OpioidModel.SecondOpioid.prefix(of: second) + (readout == .secondPlasmaConcentration ? "Cp" : "Ce"))?.map { $0 * 1000 }
         case .tolerance:
             return column("tolerance")?.map { 1 + $0 }
         case .cows:

@@ -135,9 +135,7 @@ extension DoseResponseTest {
     /// running, which runs on to its end), and nothing scheduled from `atHours` on is done — a
     /// dose due then is replaced by the challenge, as when the test is run on a dosing day.
     func copy(of design: DosingDesign) -> DosingDesign {
-        var copy = design
-        copy.administrations = design.administrations.compactMap { $0.kept(inCopyAt: atHours) }
-        return copy
+        design.compactMappingAdministrations { $0.kept(inCopyAt: atHours) }
     }
 
     /// The ED50 by log-linear interpolation, or why there is none.
@@ -181,8 +179,8 @@ extension DoseResponseTest {
         var responses: [Double] = []
         for (dose, peak) in zip(doses, peaks) {
             let challenge = Administration.dose(DoseAmount(dose, unit), route: route, atHours: atHours)
-            var copy = design
-            if start != nil { copy.administrations = [] }
+            // Continued from the copy's states, its history is in them: only the challenge is given.
+            var copy = start == nil ? design : design.compactMappingAdministrations { _ in nil }
             copy.administrations.append(challenge)
             let after = try PKSimulation.run(model, design: copy, outputTimes: [atHours + peak], from: start)
             responses.append(Self.response(before: baseline, after: after.readout(readout)![0], species: model.species))
@@ -209,7 +207,8 @@ extension DoseResponseTest {
         }
         // Nothing of the copy goes on past `atHours` but its states: a challenge continues from
         // them instead of living the subject's history again.
-        return (baseline, Self.continuable(design, of: model, at: atHours) ? (hours: atHours, states: before.states(at: 0)) : nil)
+        let continuable = Self.continuable(design, of: try design.model(from: model), at: atHours)
+        return (baseline, continuable ? (hours: atHours, states: before.states(at: 0)) : nil)
     }
 
     /// Cumulative dosing on one copy of the subject under `design`: the increments one `interval`
@@ -221,7 +220,7 @@ extension DoseResponseTest {
         let readout = Self.readout(model.species)
         var copy = copy(of: design)
         let (baseline, start) = try baselineAndStart(model, copy: copy)
-        if start != nil { copy.administrations = [] }
+        if start != nil { copy = copy.compactMappingAdministrations { _ in nil } }
         for (index, increment) in increments.enumerated() where increment > 0 {
             copy.administrations.append(.dose(DoseAmount(increment, unit), route: route, atHours: atHours + Double(index) * interval))
         }
@@ -231,13 +230,13 @@ extension DoseResponseTest {
         return values.map { Self.response(before: baseline, after: $0, species: model.species) }
     }
 
-    /// Whether every administration of `copy` is over by `t` as an input (an infusion, patch or held
-    /// treatment ended, a pellet implanted for good or removed; no dose of `model` delayed by a
-    /// lag or spread by a modelled rate or duration), so that the subject's states at `t` are all
-    /// a later run needs.
+    /// Whether every administration of `copy` (of both drugs) is over by `t` as an input (an
+    /// infusion, patch or held treatment ended, a pellet implanted for good or removed; no dose of
+    /// `model`, the model the copy runs on, delayed by a lag or spread by a modelled rate or
+    /// duration), so that the subject's states at `t` are all a later run needs.
     static func continuable(_ copy: DosingDesign, of model: OpioidModel, at t: Double) -> Bool {
         guard model.checkedModel.modifiers.keys.allSatisfy({ $0 == .bioavailability }) else { return false }
-        return copy.administrations.allSatisfy { administration in
+        return copy.everyAdministration.allSatisfy { administration in
             switch administration {
             case .dose, .repeated, .treatmentBolus, .treatmentDose, .msc, .nerveInjury, .pellet: true
             case let .infusion(_, _, _, to), let .patch(_, _, to), let .patches(_, _, _, to), let .treatment(_, _, _, to),

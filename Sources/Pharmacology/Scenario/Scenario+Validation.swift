@@ -40,31 +40,7 @@ extension Scenario {
                 throw ScenarioError("weight", "body weight must be between 0 and 1000 kg; got \(weight)")
             }
         }
-        var occurrences: [String: Int] = [:]
-        var counts: [String: Int] = [:]
-        for item in administrations { counts[item.scenarioArgument, default: 0] += 1 }
-        /// The occurrence to name: only when the option is given more than once.
-        func named(_ argument: String, _ occurrence: Int) -> Int? { counts[argument, default: 0] > 1 ? occurrence : nil }
-        var patches: [(interval: (from: Double, to: Double), occurrence: Int)] = []
-        for item in administrations {
-            let argument = item.scenarioArgument
-            let occurrence = occurrences[argument, default: 0] + 1
-            occurrences[argument] = occurrence
-            do throws(ScenarioTextError) {
-                try check(item, model: model)
-            } catch {
-                throw ScenarioError(argument, occurrence: named(argument, occurrence), error.message)
-            }
-            if argument == "patch" {
-                let interval = item.activeInterval
-                if let other = patches.first(where: { $0.interval.from < interval.to && interval.from < $0.interval.to }) {
-                    throw ScenarioError("patch", occurrence: occurrence,
-                                        "worn over [\(ScenarioText.text(hours: interval.from)), \(ScenarioText.text(hours: interval.to))), it overlaps patch #\(other.occurrence) "
-                                        + "[\(ScenarioText.text(hours: other.interval.from)), \(ScenarioText.text(hours: other.interval.to))); give one patch of the summed strength instead")
-                }
-                patches.append((interval, occurrence))
-            }
-        }
+        try checkAdministrations(administrations, model: model, secondOpioid: nil)
         if let coadministration {
             let second: OpioidModel
             do {
@@ -74,31 +50,7 @@ extension Scenario {
                 let argument = coadministration.administrations.first?.scenarioArgument ?? "opioid"
                 throw ScenarioError(argument, "the second opioid, \(coadministration.opioid.rawValue) (opioid=\(coadministration.opioid.rawValue)): \(error)")
             }
-            var secondCounts: [String: Int] = [:], secondOccurrences: [String: Int] = [:]
-            for item in coadministration.administrations { secondCounts[item.scenarioArgument, default: 0] += 1 }
-            var secondPatches: [(from: Double, to: Double)] = []
-            for item in coadministration.administrations {
-                let argument = item.scenarioArgument
-                let occurrence = secondOccurrences[argument, default: 0] + 1
-                secondOccurrences[argument] = occurrence
-                let which = secondCounts[argument, default: 0] > 1 ? " #\(occurrence)" : ""
-                let prefix = "the \(coadministration.opioid.rawValue) \(argument)\(which) (opioid=\(coadministration.opioid.rawValue))"
-                guard Coadministration.isOpioidAdministration(item) else {
-                    throw ScenarioError(argument, "\(prefix): a second opioid takes only its own doses, infusions, patches and pellets")
-                }
-                do throws(ScenarioTextError) {
-                    try check(item, model: second)
-                } catch {
-                    throw ScenarioError(argument, "\(prefix): \(error.message)")
-                }
-                if argument == "patch" {
-                    let interval = item.activeInterval
-                    if secondPatches.contains(where: { $0.from < interval.to && interval.from < $0.to }) {
-                        throw ScenarioError("patch", "\(prefix): it overlaps another \(coadministration.opioid.rawValue) patch; give one patch of the summed strength instead")
-                    }
-                    secondPatches.append(interval)
-                }
-            }
+            try checkAdministrations(coadministration.administrations, model: second, secondOpioid: coadministration.opioid)
         }
         if !knockouts.isEmpty, !model.isMechanistic {
             throw ScenarioError("knockout", "\(model.name) is a PK-only model; knockouts need a mechanistic one (\(mechanisticModels))")
@@ -112,6 +64,44 @@ extension Scenario {
         }
         _ = try outputTimes()
         _ = try resolvedReadouts(model: model)
+    }
+
+    /// Checks one drug's administrations against its `model`: each item (`check(_:model:)`) and
+    /// that its patches do not overlap. An error names the option and, when it repeats, which
+    /// one; a second opioid's items (`secondOpioid`) are counted among that drug's and named in
+    /// the message (`the buprenorphine dose #2 (opioid=buprenorphine): …`), and may only be the
+    /// drug's own administrations.
+    private func checkAdministrations(_ items: [Administration], model: OpioidModel, secondOpioid: Opioid?) throws(ScenarioError) {
+        var counts: [String: Int] = [:], occurrences: [String: Int] = [:]
+        for item in items { counts[item.scenarioArgument, default: 0] += 1 }
+        var patches: [(interval: (from: Double, to: Double), occurrence: Int)] = []
+        for item in items {
+            let argument = item.scenarioArgument
+            let occurrence = occurrences[argument, default: 0] + 1
+            occurrences[argument] = occurrence
+            let repeated = counts[argument, default: 0] > 1
+            /// The error about this item.
+            func failure(_ message: String) -> ScenarioError {
+                guard let drug = secondOpioid?.rawValue else { return ScenarioError(argument, occurrence: repeated ? occurrence : nil, message) }
+                return ScenarioError(argument, "the \(drug) \(argument)\(repeated ? " #\(occurrence)" : "") (opioid=\(drug)): \(message)")
+            }
+            if secondOpioid != nil, !Coadministration.isOpioidAdministration(item) {
+                throw failure("a second opioid takes only its own doses, infusions, patches and pellets")
+            }
+            do throws(ScenarioTextError) {
+                try check(item, model: model)
+            } catch {
+                throw failure(error.message)
+            }
+            if argument == "patch" {
+                let interval = item.activeInterval
+                if let other = patches.first(where: { $0.interval.from < interval.to && interval.from < $0.interval.to }) {
+                    throw failure("worn over [\(ScenarioText.text(hours: interval.from)), \(ScenarioText.text(hours: interval.to))), it overlaps patch #\(other.occurrence) "
+                                  + "[\(ScenarioText.text(hours: other.interval.from)), \(ScenarioText.text(hours: other.interval.to))); give one patch of the summed strength instead")
+                }
+                patches.append((interval, occurrence))
+            }
+        }
     }
 
     /// The largest time a scenario may name, h (±10 years).

@@ -143,14 +143,10 @@ response(0) = KIN / KOUT
     /// The largest COWS excess within 6 h of buprenorphine 8 mg sublingual at `at` h, given to a
     /// 70-kg patient on `regimen` of `opioid`, over the same patient without it.
     static func buprenorphineChallenge(_ opioid: Opioid, _ regimen: [Administration], at: Double) throws -> Double {
-        let model = try PKLibrary.model(opioid, .human)
-        let times = gridHours(from: at, to: at + 6, step: 0.25)
         let placebo = DosingDesign(regimen, weightKilograms: 70)
         var challenged = placebo
         challenged.coadministration = Coadministration(.buprenorphine, [.dose(DoseAmount(8, .mg), route: .sublingual, atHours: at)])
-        let without = try PKSimulation.run(model, design: placebo, outputTimes: times).readout(.cows) ?? []
-        let with = try PKSimulation.run(model, design: challenged, outputTimes: times).readout(.cows) ?? []
-        return zip(with, without).map { $0 - $1 }.max() ?? .nan
+        return try PKSimulation.excessOverPlacebo(try PKLibrary.model(opioid, .human), placebo: placebo, challenged: challenged, at: at, windowHours: 6)
     }
 
     /// Days after the last dose at which the demo reads the withdrawal course.

@@ -124,21 +124,6 @@ enum MechanismSupport {
         return (values[peak] - values[0], (times[peak] - hours) * 60)
     }
 
-    /// What a challenge adds against the placebo session: the largest excess of `readout` in
-    /// `challenged` over `placebo` (the same subject without the challenge) within `windowHours`
-    /// after `hours`, on a 5-minute grid — spontaneous withdrawal, the next maintenance dose and
-    /// anything else both sessions share cancel.
-    static func excessOverPlacebo(_ model: OpioidModel, placebo: DosingDesign, challenged: DosingDesign, at hours: Double,
-                                  windowHours: Double, readout: Readout = .cows) throws(PharmacologyError) -> Double {
-        let times = gridHours(from: hours, to: hours + windowHours, step: 5.0 / 60)
-        let base = try PKSimulation.run(model, design: placebo, outputTimes: times)
-        let test = try PKSimulation.run(model, design: challenged, outputTimes: times)
-        guard let a = base.readout(readout), let b = test.readout(readout) else {
-            throw .invalidDesign("\(model.name) has no \(readout.rawValue) readout")
-        }
-        return zip(b, a).map { $0 - $1 }.max()!
-    }
-
     /// The arithmetic mean of a non-empty series.
     static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
 

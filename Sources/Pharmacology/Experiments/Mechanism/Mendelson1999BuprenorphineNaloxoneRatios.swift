@@ -40,7 +40,7 @@ extension Experiment {
             var challenged = placebo
             if milligrams > 0 { challenged.administrations.append(.treatmentDose(.naloxone, DoseAmount(milligrams, .mg), route: .iv, atHours: challenge)) }
             challenged.coadministration = Coadministration(.buprenorphine, [.dose(DoseAmount(2, .mg), route: .iv, atHours: challenge)])
-            return try MechanismSupport.excessOverPlacebo(model, placebo: placebo, challenged: challenged, at: challenge, windowHours: 4)
+            return try PKSimulation.excessOverPlacebo(model, placebo: placebo, challenged: challenged, at: challenge, windowHours: 4)
         }
         let targets = [
             ExperimentTarget(id: "buprenorphine-alone-none", kind: .validation,

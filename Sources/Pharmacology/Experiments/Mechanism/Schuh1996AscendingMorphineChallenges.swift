@@ -47,8 +47,8 @@ extension Experiment {
             withBuprenorphine.coadministration = Coadministration(.buprenorphine, [.dose(DoseAmount(6, .mg), route: .iv, atHours: challenge)])
             let withNaloxone = DosingDesign(maintenance + [.treatmentDose(.naloxone, DoseAmount(0.3, .mg), route: .im, atHours: challenge)],
                                             weightKilograms: weight)
-            buprenorphine.append(try MechanismSupport.excessOverPlacebo(model, placebo: placebo, challenged: withBuprenorphine, at: challenge, windowHours: 4))
-            naloxone.append(try MechanismSupport.excessOverPlacebo(model, placebo: placebo, challenged: withNaloxone, at: challenge, windowHours: 4))
+            buprenorphine.append(try PKSimulation.excessOverPlacebo(model, placebo: placebo, challenged: withBuprenorphine, at: challenge, windowHours: 4))
+            naloxone.append(try PKSimulation.excessOverPlacebo(model, placebo: placebo, challenged: withNaloxone, at: challenge, windowHours: 4))
         }
         let targets = [
             ExperimentTarget(id: "buprenorphine-none-on-120-mg", kind: .validation,

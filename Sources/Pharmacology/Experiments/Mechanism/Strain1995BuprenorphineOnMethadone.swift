@@ -47,7 +47,7 @@ extension Experiment {
             excess[gap] = try buprenorphineDoses.map { (milligrams) throws(PharmacologyError) in
                 var challenged = placebo
                 challenged.coadministration = Coadministration(.buprenorphine, [.dose(DoseAmount(milligrams, .mg), route: .iv, atHours: at)])
-                return try MechanismSupport.excessOverPlacebo(model, placebo: placebo, challenged: challenged, at: at, windowHours: 10)
+                return try PKSimulation.excessOverPlacebo(model, placebo: placebo, challenged: challenged, at: at, windowHours: 10)
             }
         }
         let late = excess[20]!, early = excess[2]!
@@ -56,7 +56,7 @@ extension Experiment {
             let at = lastDose + gap
             let placebo = DosingDesign([maintenance], weightKilograms: weight)
             let challenged = DosingDesign([maintenance, .treatmentDose(.naloxone, DoseAmount(0.1, .mg), route: .im, atHours: at)], weightKilograms: weight)
-            naloxone.append(try MechanismSupport.excessOverPlacebo(model, placebo: placebo, challenged: challenged, at: at, windowHours: 10))
+            naloxone.append(try PKSimulation.excessOverPlacebo(model, placebo: placebo, challenged: challenged, at: at, windowHours: 10))
         }
         let lowDoses = max(early[1], early[2])
         let targets = [

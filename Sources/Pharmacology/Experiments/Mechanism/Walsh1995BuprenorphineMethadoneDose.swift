@@ -39,7 +39,7 @@ extension Experiment {
             excess[maintenanceMilligrams] = try buprenorphineDoses.map { (milligrams) throws(PharmacologyError) in
                 var challenged = placebo
                 challenged.coadministration = Coadministration(.buprenorphine, [.dose(DoseAmount(milligrams, .mg), route: .sublingual, atHours: test)])
-                return try MechanismSupport.excessOverPlacebo(model, placebo: placebo, challenged: challenged, at: test, windowHours: 6.5)
+                return try PKSimulation.excessOverPlacebo(model, placebo: placebo, challenged: challenged, at: test, windowHours: 6.5)
             }
         }
         let low = excess[30]!, high = excess[60]!
