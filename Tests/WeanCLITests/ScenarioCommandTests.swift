@@ -144,6 +144,21 @@ import Testing
         }
     }
 
+    /// The drug-naive rat ED50 that docs/scenario.md quotes is the one the documented
+    /// dose-response example computes (three significant figures), so a refit cannot leave it stale.
+    @Test func documentedNaiveED50IsCurrent() throws {
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/scenario.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        let output = try Self.output(["scenario", "--species", "rat", "--opioid", "morphine", "--end", "1h", "--format", "json",
+                                      "--dose-response", "at=-1d,doses=0.5,1,2,4,8,16,32,64,unit=mg/kg,route=sc"])
+        let tests = try #require(try Self.json(output)["doseResponse"] as? [[String: Any]])
+        let naive = try #require(tests.first?["ed50Naive"] as? Double)
+        let quoted = "ED50 read at each dose's peak is \(String(format: "%.3g", naive)) mg/kg s.c."
+        let quotesIt = text.replacingOccurrences(of: "\n", with: " ").contains(quoted)
+        #expect(quotesIt, "docs/scenario.md should say: \(quoted)")
+    }
+
     /// Words of a shell command line: split on spaces outside double quotes, quotes removed.
     static func shellWords(_ line: String) -> [String] {
         var words: [String] = [], word = "", quoted = false, started = false
