@@ -30,7 +30,11 @@ import Testing
             let species = g.uniform() < 0.95 ? pick(["rat", "mouse", "human"]) : "dog"
             let opioid = g.uniform() < 0.85 ? "morphine" : pick(Opioid.allCases.map(\.rawValue) + ["morfine"])
             var arguments = ScenarioArguments(species: species, opioid: opioid, end: g.uniform() < 0.9 ? pick(["1d", "2d", "3d", "12h"]) : pick(times))
-            if g.uniform() < 0.4 { arguments.weight = pick(["70", "0.3", "0.025", "80kg", "-1", "x", "1e9"], valid: 4) }
+            if g.uniform() < 0.4 {
+                // Mostly a weight inside the species' modelled range; sometimes another species' or nonsense.
+                let fitting = ["human": ["70", "45", "80kg"], "rat": ["0.3", "0.25kg", "0.5"], "mouse": ["0.025", "0.03kg", "0.02"]][species] ?? ["70"]
+                arguments.weight = pick(fitting + ["70", "0.3", "0.025", "-1", "x", "1e9", "1e-300"], valid: fitting.count)
+            }
             for _ in 0..<Int(g.next() % 4) {
                 switch g.next() % 8 {
                 case 0, 1:

@@ -74,6 +74,28 @@ import Testing
         #expect(withWeight.columns == absolute.columns)
     }
 
+    /// A weight outside the species' modelled range — a child for the adult human model, grams
+    /// typed as kilograms for a rat — is refused naming `weight` and the range; the range's ends
+    /// run, and every species' default weight lies inside it.
+    @Test(arguments: [("human", "20", "30-300 kg"), ("human", "301", "30-300 kg"), ("rat", "250", "0.05-1.2 kg"),
+                      ("mouse", "0.005", "0.01-0.08 kg"), ("mouse", "25", "0.01-0.08 kg"), ("human", "1e-300", "30-300 kg")])
+    func weightsOutsideTheModelledRangeAreRefused(_ species: String, _ weight: String, _ range: String) throws {
+        let error = Self.failure { () throws(ScenarioError) in try Self.scenario(species, weight: weight) }
+        #expect(error?.argument == "weight")
+        #expect(error?.message.contains(range) == true, "\(error?.message ?? "no error")")
+    }
+
+    @Test func weightsAtTheEndsOfTheModelledRangeRun() throws {
+        for species in Species.allCases {
+            #expect(species.modelledWeightKilograms.contains(species.defaultWeightKilograms))
+            for weight in [species.modelledWeightKilograms.lowerBound, species.modelledWeightKilograms.upperBound] {
+                let run = try Self.scenario(species.rawValue, weight: "\(weight)", readouts: "cp", [("dose", "amount=1,unit=mg,route=iv,at=0h")]).run()
+                let finite = run.columns[0].allSatisfy { $0.isFinite }
+                #expect(finite && run.columns[0].max()! > 0)
+            }
+        }
+    }
+
     @Test func cellsPerKilogramEqualCellsTimesWeight() throws {
         let perKg = try Self.scenario(weight: "0.4", end: "3d", readouts: "msc_cells", [("msc", "route=iv,cells=2.5e6/kg,at=0h")]).run()
         let absolute = try Self.scenario(weight: "0.4", end: "3d", readouts: "msc_cells", [("msc", "route=iv,cells=1e6,unit=cells,at=0h")]).run()

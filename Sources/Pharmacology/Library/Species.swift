@@ -1,3 +1,5 @@
+import Foundation
+
 /// The species Wean's pharmacology is parameterised for: one parameter set each (DESIGN.md §5).
 ///
 /// Physiology used by the readouts — default body weight and the baselines and cut-offs of the
@@ -14,6 +16,27 @@ public enum Species: String, Sendable, CaseIterable, Codable {
         case .rat: 0.25
         case .mouse: 0.025
         }
+    }
+
+    /// Body weights the species' models are meant for, kg; a scenario outside them is refused.
+    ///
+    /// Humans 30–300 kg: the PK sources studied adults, and clearance scaled by (WT/70)^0.75 alone
+    /// leaves out the maturation of clearance over the first years of life, so small children are
+    /// outside the model [unverified: bounds chosen, not read]. Rats 0.05–1.2 kg and mice
+    /// 0.01–0.08 kg: from weanlings to heavy adult males and obese strains [unverified: typical
+    /// laboratory weights]. The bounds catch unit errors (grams for kilograms) as well.
+    public var modelledWeightKilograms: ClosedRange<Double> {
+        switch self {
+        case .human: 30...300
+        case .rat: 0.05...1.2
+        case .mouse: 0.01...0.08
+        }
+    }
+
+    /// `modelledWeightKilograms` as text, e.g. "30-300 kg".
+    public var modelledWeightText: String {
+        let range = modelledWeightKilograms
+        return "\(range.lowerBound.formatted(.number))-\(range.upperBound.formatted(.number)) kg"
     }
 
     /// Tail-flick (tail-withdrawal) latency of a drug-free animal, s: rat radiant heat 2–4 s

@@ -36,8 +36,9 @@ extension Scenario {
     public func validate() throws(ScenarioError) {
         let model = try model()
         if let weight = weightKilograms {
-            guard weight.isFinite, weight > 0, weight <= 1000 else {
-                throw ScenarioError("weight", "body weight must be between 0 and 1000 kg; got \(weight)")
+            let modelled = species.modelledWeightKilograms
+            guard weight.isFinite, modelled.contains(weight) else {
+                throw ScenarioError("weight", "a \(species.rawValue)'s body weight must be within \(species.modelledWeightText), the weights its model is meant for; got \(weight) kg")
             }
         }
         try checkAdministrations(administrations, model: model, secondOpioid: nil)

@@ -54,7 +54,7 @@ struct ScenarioCommand: ParsableCommand {
     )
 
     @Option(help: "rat, mouse or human.") var species: String?
-    @Option(parsing: .unconditional, help: "Body weight, kg (default: the species' typical weight; required for per-kg amounts in humans).") var weight: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Body weight, kg: \(Species.allCases.map { "\($0.rawValue) \($0.modelledWeightText)" }.joined(separator: ", ")) (default: the species' typical weight; required for per-kg amounts in humans).")) var weight: String?
     @Option(help: "The opioid (see `wean scenario --list-opioids`).") var opioid: String?
     @Option(name: .customLong("dose"), parsing: .unconditionalSingleValue, help: "A dose or repeated dose (repeatable).") var doses: [String] = []
     @Option(name: .customLong("infusion"), parsing: .unconditionalSingleValue, help: "A zero-order infusion (repeatable).") var infusions: [String] = []
