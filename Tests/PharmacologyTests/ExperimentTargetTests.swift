@@ -14,6 +14,10 @@ import Testing
             "the model's analgesia peaks as soon as the effect site has equilibrated (12 min) and acute tolerance starts at once; the study saw it rise for 60-90 min",
         "gustorff2002-remifentanil-no-acute-tolerance/effect-kept-at-3h":
             "the model sides with Vinik 1998's acute tolerance (0.38 left at 3 h), which this study did not see (0.38 left against about 1)",
+        "koppert2003-remifentanil-postinfusion-hyperalgesia/pain-above-control-after-infusion":
+            "the rebound is the acute counter-adaptation (1-h half-life) left unopposed as remifentanil goes, through the rat's rebound gain: pain rises 1.9 % above its level before the infusion, where the study saw a significant rise (read as at least 5 %)",
+        "mauermann2016-fentanyl-dose-hyperalgesia/cold-pressor-tolerance-higher-after-10-ug-kg":
+            "one pain sensitivity sets electrical pain and cold pressor tolerance: the high dose's 14 % fall in pain (0.82 NRS points, as observed) is a 16 % rise in cold pressor tolerance, where the study saw 32.5 %",
         "jpet1977-single-dose-tolerance/long-term-peak-day-3":
             "after one dose the slow receptor tolerance (26-h half-life) is largest when the drug has gone and only falls; the glial share, which peaks at 3 days, is smaller",
         "jpet1977-single-dose-tolerance/single-dose-gone-by-day-11":

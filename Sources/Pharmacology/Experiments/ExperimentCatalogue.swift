@@ -57,6 +57,8 @@ public enum ExperimentCatalogue {
         .elsevier2019WithdrawalCourses,
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
+        .koppert2003RemifentanilPostinfusionHyperalgesia,
+        .mauermann2016FentanylDoseHyperalgesia,
         .lee2009LungKinetics,
         .hua2016MSCPrevention,
         .hua2016MSCReversal,
