@@ -59,6 +59,24 @@ import Testing
         #expect(Readout.pain.value(analgesia: 0, hyperalgesia: 0.9, species: .human) == 10)
     }
 
+    /// Cold pressor tolerance is the reciprocal of the pain sensitivity that the pain NRS scales:
+    /// 1 drug-free, baseline NRS over pain wherever the NRS is below its cap, lowered by
+    /// hyperalgesia, and held at the test's cut-off (never infinite) as analgesia approaches 1.
+    @Test func coldPressorIsTheReciprocalPainSensitivityUpToItsCutoff() throws {
+        let cutoff = try #require(Species.human.coldPressorCutoffFold)
+        #expect(Readout.coldPressor.value(analgesia: 0, species: .human) == 1)
+        for (a, h) in [(0.3, 0.0), (0.0, 0.4), (0.5, 0.2), (0.8, 0.05)] {
+            let pain = try #require(Readout.pain.value(analgesia: a, hyperalgesia: h, species: .human))
+            let cold = try #require(Readout.coldPressor.value(analgesia: a, hyperalgesia: h, species: .human))
+            #expect(abs(cold - 6 / pain) < 1e-12)
+        }
+        #expect(Readout.coldPressor.value(analgesia: 0, hyperalgesia: 0.5, species: .human)! < 1)
+        #expect(Readout.coldPressor.value(analgesia: 1, species: .human) == cutoff)
+        #expect(Readout.coldPressor.value(analgesia: 0.999, species: .human) == cutoff)
+        #expect(Readout.coldPressor.value(analgesia: 0.5, species: .rat) == nil)
+        #expect(!Readout.coldPressor.applies(to: .mouse) && Readout.coldPressor.applies(to: .human))
+    }
+
     /// COWS from the withdrawal syndrome: 48·(1 − e^(−w)) — none without withdrawal, 48·w for a
     /// mild syndrome, 48·(1 − 1/e) at w = 1, rising and bounded by the scale's 48 however large
     /// the syndrome; a negative value (round-off) reads as none.

@@ -80,6 +80,17 @@ public enum Species: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The cold pressor test's cut-off as a multiple of a drug-free subject's tolerance time: the
+    /// hand is taken out at the cut-off whatever the pain, so tolerance is never read above it —
+    /// 10, a 300-s cut-off over a drug-free tolerance of about 30 s [unverified: typical
+    /// protocols, 180–300-s cut-offs; baselines vary widely]. `nil` for rodents.
+    public var coldPressorCutoffFold: Double? {
+        switch self {
+        case .human: 10
+        case .rat, .mouse: nil
+        }
+    }
+
     /// Pain intensity of an untreated chronic-pain patient on the 0–10 numeric rating scale
     /// [unverified: a typical baseline of chronic-pain trials]. `nil` for rodents.
     public var painBaselineNRS: Double? {

@@ -27,6 +27,12 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
     case vonFrey = "von_frey"
     /// Pain intensity, numeric rating scale 0–10: baseline × (1 + H) × (1 − A), at most 10.
     case pain
+    /// Cold pressor pain tolerance (humans), as a multiple of a drug-free, unsensitised subject's:
+    /// the reciprocal of the pain sensitivity that `pain` scales, 1 / ((1 + H)(1 − A)), at most the
+    /// test's cut-off (`Species.coldPressorCutoffFold`) [unverified: that tolerance time scales
+    /// inversely with pain sensitivity is an assumption]. The reading of the cold pain experiments
+    /// (Chu 2006, Compton 2001 and 2022, Athanasos 2006, Younger 2008, Mauermann 2016).
+    case coldPressor = "cold_pressor"
     /// Oral morphine milligram equivalents given over the preceding 24 h (CDC 2022 factors).
     case dailyMME = "mme"
     /// Tolerance as the fold increase of the opioid's EC50 (1 = none).
@@ -60,6 +66,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .mpe: "%"
         case .vonFrey: "g"
         case .pain: "NRS 0-10"
+        case .coldPressor: "fold"
         case .dailyMME: "MME/day"
         case .tolerance: "fold EC50"
         case .oih, .glia, .astrocytes, .cytokines: "fraction"
@@ -81,6 +88,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .mpe: "antinociception as % of the maximal possible effect against the drug-free baseline (negative: hyperalgesia)"
         case .vonFrey: "50% paw-withdrawal threshold to von Frey filaments (mechanical sensitivity; falls with allodynia)"
         case .pain: "pain intensity on the 0-10 numeric rating scale"
+        case .coldPressor: "cold pressor pain tolerance over a drug-free subject's: 1 / pain sensitivity, at most the test's cut-off (10)"
         case .dailyMME: "oral morphine milligram equivalents given over the preceding 24 h (CDC 2022)"
         case .tolerance: "tolerance: fold increase of the opioid's EC50 (1 = none)"
         case .oih: "opioid-induced hyperalgesia (or nerve-injury allodynia): fraction of the pain threshold lost"
@@ -100,7 +108,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         switch self {
         case .plasmaConcentration: "Cp"
         case .effectSiteConcentration: "Ce"
-        case .tailFlick, .mpe, .vonFrey, .pain: "analgesia"
+        case .tailFlick, .mpe, .vonFrey, .pain, .coldPressor: "analgesia"
         case .dailyMME, .secondPlasmaConcentration, .secondEffectSiteConcentration: nil
         case .tolerance: "tolerance"
         case .oih: "hyperalgesia"
@@ -116,7 +124,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .plasmaConcentration, .effectSiteConcentration, .secondPlasmaConcentration, .secondEffectSiteConcentration,
              .tolerance, .oih, .glia, .astrocytes, .cytokines, .withdrawal, .mscCells, .naloxone: true
         case .tailFlick, .mpe, .vonFrey: species != .human
-        case .pain, .dailyMME, .cows: species == .human
+        case .pain, .coldPressor, .dailyMME, .cows: species == .human
         }
     }
 
@@ -142,6 +150,10 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .pain:
             guard let base = species.painBaselineNRS else { return nil }
             return min(10, base * (1 + h) * (1 - a))
+        case .coldPressor:
+            guard let cutoff = species.coldPressorCutoffFold else { return nil }
+            let sensitivity = (1 + h) * (1 - a)
+            return sensitivity > 1 / cutoff ? 1 / sensitivity : cutoff
         default:
             return nil
         }
@@ -188,7 +200,7 @@ extension Trajectory {
         case .glia, .astrocytes, .cytokines, .withdrawal, .mscCells:
             // These readouts are named as the model outputs they read.
             return column(readout.rawValue)
-        case .tailFlick, .mpe, .vonFrey, .pain:
+        case .tailFlick, .mpe, .vonFrey, .pain, .coldPressor:
             guard let analgesia = column("analgesia") else { return nil }
             let hyperalgesia = column("hyperalgesia") ?? [Double](repeating: 0, count: analgesia.count)
             return analgesia.indices.map { readout.value(analgesia: analgesia[$0], hyperalgesia: hyperalgesia[$0], species: species)! }

@@ -126,15 +126,14 @@ extension Experiment {
         return ExperimentResult(name: "compton2022-slow-taper-cold-pain", targets: targets, panels: panels)
     }
 
-    /// Cold pressor tolerance relative to the drug-free, unsensitised state: the reciprocal of the
-    /// model's pain sensitivity (1 + H)·(1 − A), the factor on the pain NRS (`Readout.pain`),
-    /// without the scale's cap of 10 [unverified: that tolerance time scales inversely with pain
-    /// sensitivity is an assumption; the cold pressor's cut-off is not represented].
+    /// Cold pressor tolerance relative to the drug-free, unsensitised state (`Readout.coldPressor`):
+    /// the reciprocal of the model's pain sensitivity (1 + H)·(1 − A), the factor on the pain NRS
+    /// (`Readout.pain`), without the NRS's cap of 10 and at most the test's cut-off.
     static func coldPainTolerance(_ run: Trajectory) throws(PharmacologyError) -> [Double] {
-        guard let analgesia = run.column("analgesia"), let hyperalgesia = run.readout(.oih) else {
+        guard run.column("hyperalgesia") != nil, let tolerance = run.readout(.coldPressor) else {
             throw .invalidDesign("the model has no mechanistic readouts")
         }
-        return zip(analgesia, hyperalgesia).map { 1 / ((1 + $1) * (1 - min($0, 1 - 1e-12))) }
+        return tolerance
     }
 
     /// Cold pain tolerance (`coldPainTolerance`) at `times`, h, of a human maintained on
