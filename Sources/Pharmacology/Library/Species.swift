@@ -36,7 +36,7 @@ public enum Species: String, Sendable, CaseIterable, Codable {
     /// `modelledWeightKilograms` as text, e.g. "30-300 kg".
     public var modelledWeightText: String {
         let range = modelledWeightKilograms
-        return "\(range.lowerBound.formatted(.number))-\(range.upperBound.formatted(.number)) kg"
+        return String(format: "%g-%g kg", range.lowerBound, range.upperBound)
     }
 
     /// Tail-flick (tail-withdrawal) latency of a drug-free animal, s: rat radiant heat 2–4 s

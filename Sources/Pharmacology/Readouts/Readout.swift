@@ -88,7 +88,7 @@ public enum Readout: String, Sendable, CaseIterable, Codable {
         case .mpe: "antinociception as % of the maximal possible effect against the drug-free baseline (negative: hyperalgesia)"
         case .vonFrey: "50% paw-withdrawal threshold to von Frey filaments (mechanical sensitivity; falls with allodynia)"
         case .pain: "pain intensity on the 0-10 numeric rating scale"
-        case .coldPressor: "cold pressor pain tolerance over a drug-free subject's: 1 / pain sensitivity, at most the test's cut-off (10)"
+        case .coldPressor: "cold pressor pain tolerance over a drug-free subject's: 1 / pain sensitivity, at most the test's cut-off (\(String(format: "%g", Species.human.coldPressorCutoffFold ?? .infinity))-fold)"
         case .dailyMME: "oral morphine milligram equivalents given over the preceding 24 h (CDC 2022)"
         case .tolerance: "tolerance: fold increase of the opioid's EC50 (1 = none)"
         case .oih: "opioid-induced hyperalgesia (or nerve-injury allodynia): fraction of the pain threshold lost"

@@ -64,10 +64,8 @@ extension Experiment {
         citation: "Mauermann E et al., Anesthesiology 2016;124:453-463 (abstract)"
     ) { () throws(PharmacologyError) in
         let model = try PKLibrary.model(.fentanyl, .human)
-        let window = gridHours(from: 4.5, to: 6.5, step: 0.25)
         let times = gridHours(from: 0, to: 8, step: 0.25)
         let inWindow = times.indices.filter { times[$0] >= 4.5 - 1e-9 && times[$0] <= 6.5 + 1e-9 }
-        precondition(inWindow.count == window.count)
         func course(microgramsPerKilogram: Double) throws(PharmacologyError) -> (pain: [Double], cold: [Double]) {
             let design = DosingDesign([.dose(DoseAmount(microgramsPerKilogram, .mcgPerKg), route: .iv, atHours: 0)], weightKilograms: 70)
             let run = try PKSimulation.run(model, design: design, outputTimes: times)
