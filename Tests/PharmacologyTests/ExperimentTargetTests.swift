@@ -16,6 +16,8 @@ import Testing
             "the model sides with Vinik 1998's acute tolerance (0.38 left at 3 h), which this study did not see (0.38 left against about 1)",
         "koppert2003-remifentanil-postinfusion-hyperalgesia/pain-above-control-after-infusion":
             "the rebound is the acute counter-adaptation (1-h half-life) left unopposed as remifentanil goes, through the rat's rebound gain: pain rises 1.9 % above its level before the infusion, where the study saw a significant rise (read as at least 5 %)",
+        "hood2003-remifentanil-withdrawal-hyperalgesia/hyperalgesia-grows-for-4-h":
+            "the rebound follows the acute counter-adaptation (1-h half-life) down: hyperalgesia 4 h after the stop is 0.23 of its value at 1 h, where the study's areas grew for 4 h",
         "mauermann2016-fentanyl-dose-hyperalgesia/cold-pressor-tolerance-higher-after-10-ug-kg":
             "one pain sensitivity sets electrical pain and cold pressor tolerance: the high dose's 14 % fall in pain (0.82 NRS points, as observed) is a 16 % rise in cold pressor tolerance, where the study saw 32.5 %",
         "jpet1977-single-dose-tolerance/long-term-peak-day-3":

@@ -58,6 +58,7 @@ public enum ExperimentCatalogue {
         .vinik1998RemifentanilAcuteTolerance,
         .gustorff2002RemifentanilNoAcuteTolerance,
         .koppert2003RemifentanilPostinfusionHyperalgesia,
+        .hood2003RemifentanilWithdrawalHyperalgesia,
         .mauermann2016FentanylDoseHyperalgesia,
         .lee2009LungKinetics,
         .hua2016MSCPrevention,

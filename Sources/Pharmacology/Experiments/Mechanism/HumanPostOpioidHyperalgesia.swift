@@ -87,4 +87,60 @@ extension Experiment {
                                              ExperimentSupport.curve("1 ug/kg", times, low.cold, dashed: true)])
         return ExperimentResult(name: "mauermann2016-fentanyl-dose-hyperalgesia", targets: targets, panels: [panel])
     }
+
+    /// Hood DD, Curry R, Eisenach JC. "Intravenous remifentanil produces withdrawal hyperalgesia in
+    /// volunteers with capsaicin-induced hyperalgesia." *Anesth Analg* 2003;97:810–815 (abstract):
+    /// 10 volunteers; remifentanil by computer-controlled infusion titrated to the plasma
+    /// concentration that reduced pain report to noxious heat by 70 % (3.1 ± 1.2 ng/mL) and held
+    /// there for 60–100 min; after it was stopped the areas of hyperalgesia and allodynia
+    /// enlarged continuously for 4 h, to 180 % of their size.
+    ///
+    /// Design: a 70-kg volunteer [assumed]; plasma held at 3.1 ng/mL for 80 min (the middle of
+    /// 60–100) by a bolus of that concentration times the central volume and an infusion of it
+    /// times the clearance (Minto 1997's compartments fill within minutes but for the slow one).
+    /// Readings: the largest pain relief during the infusion, 1 − pain / pain before (70 % by
+    /// design; ± 0.15 [assumed: the titration's precision is not given]); and the course after the stop,
+    /// the model's hyperalgesia (OIH) 4 h after it over its value 1 h after, capped at 1.2
+    /// ("continuously enlarged": at least 1; 1.2 ± 0.2) — a reading of the direction only,
+    /// since the areas' size is not a quantity the model has. Validation, held out: written from
+    /// the abstract and run once. [Disclosed: before writing it the same session had run this
+    /// design as a scenario and read pain and OIH to 4 h after the stop.]
+    static let hood2003RemifentanilWithdrawalHyperalgesia = Experiment(
+        name: "hood2003-remifentanil-withdrawal-hyperalgesia",
+        description: "human remifentanil held at 3.1 ng/mL for 80 min: 70 % relief of heat pain, then hyperalgesia growing for 4 h after the stop",
+        citation: "Hood DD et al., Anesth Analg 2003;97:810-815 (abstract)"
+    ) { () throws(PharmacologyError) in
+        let model = try PKLibrary.model(.remifentanil, .human)
+        let weight = 70.0, level = 0.0031, stop = 80.0 / 60
+        guard let clearance = model.parameterValue("CL70"), let centralVolume = model.parameterValue("V1_70") else {
+            throw .invalidDesign("internal: remifentanil_human.wean lacks CL70 or V1_70")
+        }
+        let design = DosingDesign([
+            .dose(DoseAmount(level * centralVolume * weight / 70, .mg), route: .iv, atHours: 0),
+            .infusion(DoseRate(level * clearance * pow(weight / 70, 0.75), .mgPerHour), route: .iv, fromHours: 0, toHours: stop),
+        ], weightKilograms: weight)
+        let times = gridHours(from: 0, to: stop + 5, step: 1.0 / 60)
+        let run = try PKSimulation.run(model, design: design, outputTimes: times)
+        let pain = run.readout(.pain)!, hyperalgesia = run.readout(.oih)!
+        let during = times.indices.filter { times[$0] > 0 && times[$0] <= stop }
+        let relief = 1 - during.map { pain[$0] }.min()! / pain[0]
+        func index(_ hours: Double) -> Int { times.indices.min { abs(times[$0] - hours) < abs(times[$1] - hours) }! }
+        let growth = hyperalgesia[index(stop + 4)] / hyperalgesia[index(stop + 1)]
+        let targets = [
+            ExperimentTarget(id: "relief-70-percent-at-3.1-ng-ml", kind: .validation,
+                             description: "largest pain relief during the infusion at 3.1 ng/mL (titrated to 70 %)",
+                             observed: 0.7, model: relief, tolerance: 0.15, unit: "fraction"),
+            ExperimentTarget(id: "hyperalgesia-grows-for-4-h", kind: .validation,
+                             description: "hyperalgesia 4 h after the stop over that 1 h after, capped at 1.2 (enlarged continuously for 4 h: at least 1)",
+                             observed: 1.2, model: min(growth, 1.2), tolerance: 0.2, unit: "ratio"),
+        ]
+        let axis = times.map { $0 * 60 }
+        let panels = [
+            ExperimentPanel(title: "Remifentanil at 3.1 ng/mL for 80 min (Hood 2003 design)", xLabel: "minutes from the start",
+                            yLabel: "pain NRS (model)", curves: [ExperimentSupport.curve("pain", axis, pain)]),
+            ExperimentPanel(title: "Hyperalgesia after the stop", xLabel: "minutes from the start",
+                            yLabel: "OIH, fraction of the threshold lost", curves: [ExperimentSupport.curve("OIH", axis, hyperalgesia)]),
+        ]
+        return ExperimentResult(name: "hood2003-remifentanil-withdrawal-hyperalgesia", targets: targets, panels: panels)
+    }
 }
