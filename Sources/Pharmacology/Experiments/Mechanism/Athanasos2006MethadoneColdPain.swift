@@ -58,13 +58,8 @@ extension Experiment {
         // The morphine days: plasma held at 173 ng/mL from the session's start for 3 h, read at 2 h.
         let morphine = try PKLibrary.model(.morphine, .human)
         let level = 0.173, weight = Species.human.defaultWeightKilograms
-        guard let clearance = morphine.parameterValue("CL70"), let volume = morphine.parameterValue("V70") else {
-            throw .invalidDesign("internal: morphine_human.wean lacks CL70 or V70")
-        }
-        let infusion: [Administration] = [
-            .dose(DoseAmount(level * volume * weight / 70, .mg), route: .iv, atHours: session),
-            .infusion(DoseRate(level * clearance * pow(weight / 70, 0.75), .mgPerHour), route: .iv, fromHours: session, toHours: session + 3),
-        ]
+        let infusion = try ExperimentSupport.heldPlasmaLevel(morphine, milligramsPerLiter: level, fromHours: session, toHours: session + 3,
+                                                             weightKilograms: weight, volume: "V70", clearance: "CL70")
         let reading = session + 2
         var patientChanges: [Double] = []
         for amount in milligrams {

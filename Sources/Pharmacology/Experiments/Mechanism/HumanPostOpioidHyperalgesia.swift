@@ -112,13 +112,9 @@ extension Experiment {
     ) { () throws(PharmacologyError) in
         let model = try PKLibrary.model(.remifentanil, .human)
         let weight = 70.0, level = 0.0031, stop = 80.0 / 60
-        guard let clearance = model.parameterValue("CL70"), let centralVolume = model.parameterValue("V1_70") else {
-            throw .invalidDesign("internal: remifentanil_human.wean lacks CL70 or V1_70")
-        }
-        let design = DosingDesign([
-            .dose(DoseAmount(level * centralVolume * weight / 70, .mg), route: .iv, atHours: 0),
-            .infusion(DoseRate(level * clearance * pow(weight / 70, 0.75), .mgPerHour), route: .iv, fromHours: 0, toHours: stop),
-        ], weightKilograms: weight)
+        let design = DosingDesign(try ExperimentSupport.heldPlasmaLevel(model, milligramsPerLiter: level, fromHours: 0, toHours: stop,
+                                                                        weightKilograms: weight, volume: "V1_70", clearance: "CL70"),
+                                  weightKilograms: weight)
         let times = gridHours(from: 0, to: stop + 5, step: 1.0 / 60)
         let run = try PKSimulation.run(model, design: design, outputTimes: times)
         let pain = run.readout(.pain)!, hyperalgesia = run.readout(.oih)!
