@@ -151,6 +151,22 @@ import Testing
         let text = try String(contentsOf: DocumentationTests.path, encoding: .utf8)
         #expect(text.contains("\(passing) of \(targets.count) targets pass"), "docs/model.md, Known shortfalls: \(passing) of \(targets.count)")
         #expect(text.contains("\(passing) of \(targets.count) validation targets pass"), "docs/model.md, Identifiability: \(passing) of \(targets.count)")
+        // The by-behaviour table under Known shortfalls ("| behaviour | pass | …" rows with
+        // "a / b") adds up to the same count, so a new experiment cannot be left out of it.
+        let section = try #require(text.range(of: "### Known shortfalls")).upperBound
+        let rows = text[section...].split(separator: "\n").drop { !$0.hasPrefix("| behaviour | pass |") }.dropFirst(2).prefix { $0.hasPrefix("|") }
+        var rowPassing = 0, rowTotal = 0
+        for row in rows {
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let counts = cells[1].split(separator: "/").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            #expect(counts.count == 2, "a by-behaviour row without 'a / b': \(row)")
+            guard counts.count == 2 else { continue }
+            rowPassing += counts[0]
+            rowTotal += counts[1]
+        }
+        #expect(!rows.isEmpty)
+        #expect(rowPassing == passing && rowTotal == targets.count,
+                "docs/model.md's by-behaviour table adds to \(rowPassing) of \(rowTotal); the suite has \(passing) of \(targets.count)")
     }
 
     @Test func namesAreFirstAuthorYearWhat() {
