@@ -16,8 +16,12 @@ extension Experiment {
     /// blocked activation — now sets `K_RESOLVE`, the speed-up of glial resolution by
     /// anti-inflammatory tone (calibration). Since the slow offset of tolerance
     /// (`cox1975-tolerance-offset`) entered the fit, astrocytes resolve in about a week and the
-    /// joint optimum leaves the PEA arm outside its tolerance (7.8 days; docs/model.md, Known
-    /// shortfalls).
+    /// joint optimum leaves the PEA arm outside its tolerance (7.2 days; docs/model.md, Known
+    /// shortfalls). The abstract goes on: "the same pain threshold increase was achieved in
+    /// animals using preemptive PEA joined to a co…" (the stored copy ends there): the PEA arm
+    /// seems to have had its own morphine schedule, which was not read; both arms here take the
+    /// controls' escalation [unverified], so the PEA arm may carry more tolerance into its recovery
+    /// than the study's rats did.
     static let dicesaremannelli2018ToleranceRecovery = Experiment(
         name: "dicesaremannelli2018-tolerance-recovery",
         description: "rat morphine s.c. escalated 5 to 100 mg/kg over 17 days, with or without PEA: days to recover from tolerance",
