@@ -17,6 +17,35 @@ import Testing
         _ = try WeanCommand.parseAsRoot(["experiment", "list"])
     }
 
+    /// `list --results` counts each experiment's passing targets by kind, as running it does, and
+    /// totals them; an experiment without targets of a kind shows a dash.
+    @Test func resultsCountEachExperimentsTargetsByKind() throws {
+        let names = ["nilsson1982-methadone-pk", "fudala1990-buprenorphine-withdrawal", "hua2016-msc-reversal"]
+        let experiments = try names.map { try #require(ExperimentCatalogue.named($0)) }
+        let lines = ExperimentListCommand.scoreboard(experiments).split(separator: "\n").map(String.init)
+        func words(_ line: String) -> [String] { line.split(separator: " ").map(String.init) }
+        func cell(_ targets: [ExperimentTarget]) -> [String] {
+            targets.isEmpty ? ["—"] : ["\(targets.filter(\.pass).count)", "/", "\(targets.count)"]
+        }
+        var passing = [0, 0], counts = [0, 0]
+        for experiment in experiments {
+            let targets = try experiment.run().targets
+            let byKind = [targets.filter { $0.kind == .calibration }, targets.filter { $0.kind == .validation }]
+            let line = try #require(lines.first { words($0).first == experiment.name })
+            #expect(words(line) == [experiment.name] + cell(byKind[0]) + cell(byKind[1]))
+            for kind in 0..<2 {
+                passing[kind] += byKind[kind].filter(\.pass).count
+                counts[kind] += byKind[kind].count
+            }
+        }
+        let total = try #require(lines.first { $0.contains("total (3 experiments)") })
+        #expect(Array(words(total).suffix(6)) == ["\(passing[0])", "/", "\(counts[0])", "\(passing[1])", "/", "\(counts[1])"])
+        #expect(lines.contains { words($0).contains("—") }, "the PK experiment has no validation targets")
+        #expect(lines.last == Notice.text)
+        let command = try #require(try WeanCommand.parseAsRoot(["experiment", "list", "--results"]) as? ExperimentListCommand)
+        #expect(command.results)
+    }
+
     @Test func jsonHasTheDocumentedFields() throws {
         let command = try #require(try WeanCommand.parseAsRoot(["experiment", "stuartharris2000-morphine-pk", "--format", "json"]) as? ExperimentRunCommand)
         let (text, pass) = try command.output()

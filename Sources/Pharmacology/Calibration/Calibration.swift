@@ -114,21 +114,7 @@ public struct Calibration: Sendable {
 
     /// Every experiment's result with `overrides` in force.
     func results(withOverrides overrides: [String: [String: Double]]) -> [(experiment: Experiment, result: Result<ExperimentResult, PharmacologyError>?)] {
-        let experiments = experiments
-        var results: [Result<ExperimentResult, PharmacologyError>?] = Array(repeating: nil, count: experiments.count)
-        // Task-local overrides do not reach the worker threads: each worker sets them itself.
-        // Neither closure throws; a result left unset is reported as "did not run" by `run`.
-        try? ParallelSubjects.run(count: experiments.count, threads: ProcessInfo.processInfo.activeProcessorCount,
-                                  batchSize: experiments.count, compute: { index in
-            ParameterOverrides.with(overrides) { () -> Result<ExperimentResult, PharmacologyError> in
-                do throws(PharmacologyError) {
-                    return .success(try experiments[index].run())
-                } catch {
-                    return .failure(error)
-                }
-            }
-        }, emit: { index, outcome in results[index] = outcome })
-        return experiments.indices.map { (experiments[$0], results[$0]) }
+        Array(zip(experiments, Experiment.runAll(experiments, overrides: overrides).map(Optional.some)))
     }
 
     /// Runs every experiment with `values` in force.
