@@ -106,15 +106,15 @@ public struct Calibration: Sendable {
         return result
     }
 
-    /// Every experiment's full result (targets and panels) with `values` in force, in order, run
-    /// in parallel; `nil` where one failed (its error in the second element).
-    public func results(_ values: [Double]) -> [(experiment: Experiment, result: Result<ExperimentResult, PharmacologyError>?)] {
+    /// Every experiment's full result (targets and panels), or its error, with `values` in
+    /// force, in order, run in parallel (`Experiment.runAll`).
+    public func results(_ values: [Double]) -> [(experiment: Experiment, result: Result<ExperimentResult, PharmacologyError>)] {
         results(withOverrides: overrides(values))
     }
 
     /// Every experiment's result with `overrides` in force.
-    func results(withOverrides overrides: [String: [String: Double]]) -> [(experiment: Experiment, result: Result<ExperimentResult, PharmacologyError>?)] {
-        Array(zip(experiments, Experiment.runAll(experiments, overrides: overrides).map(Optional.some)))
+    func results(withOverrides overrides: [String: [String: Double]]) -> [(experiment: Experiment, result: Result<ExperimentResult, PharmacologyError>)] {
+        Array(zip(experiments, Experiment.runAll(experiments, overrides: overrides)))
     }
 
     /// Runs every experiment with `values` in force.
@@ -138,8 +138,6 @@ public struct Calibration: Sendable {
                 }
             case .failure(let error):
                 run.failures.append("\(experiment.name): \(error)")
-            case nil:
-                run.failures.append("\(experiment.name): did not run")
             }
         }
         return run

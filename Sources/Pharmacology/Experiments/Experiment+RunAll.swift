@@ -12,12 +12,8 @@ extension Experiment {
         // ParallelSubjects does not do) reads as an error naming the experiment.
         try? ParallelSubjects.run(count: experiments.count, threads: ProcessInfo.processInfo.activeProcessorCount,
                                   batchSize: experiments.count, compute: { index in
-            ParameterOverrides.with(overrides) { () -> Result<ExperimentResult, PharmacologyError> in
-                do throws(PharmacologyError) {
-                    return .success(try experiments[index].run())
-                } catch {
-                    return .failure(error)
-                }
+            ParameterOverrides.with(overrides) {
+                Result { () throws(PharmacologyError) in try experiments[index].run() }
             }
         }, emit: { index, outcome in results[index] = outcome })
         return experiments.indices.map { results[$0] ?? .failure(.invalidDesign("\(experiments[$0].name) did not run")) }

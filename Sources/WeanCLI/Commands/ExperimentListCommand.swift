@@ -24,31 +24,24 @@ struct ExperimentListCommand: ParsableCommand {
     /// has none of a kind), and the totals; an experiment that cannot run says why.
     static func scoreboard(_ experiments: [Experiment] = ExperimentCatalogue.all) -> String {
         var table = TextTable("experiment", "calibration", "validation")
-        var totals: [ExperimentTarget.Kind: (pass: Int, count: Int)] = [:]
-        var errors: [String] = []
-        func cell(_ targets: [ExperimentTarget]) -> String {
-            targets.isEmpty ? "—" : "\(targets.filter(\.pass).count) / \(targets.count)"
-        }
+        let kinds: [ExperimentTarget.Kind] = [.calibration, .validation]
+        var passing = [0, 0], counts = [0, 0], errors: [String] = []
+        func cell(_ pass: Int, _ count: Int) -> String { count == 0 ? "—" : "\(pass) / \(count)" }
         for (experiment, outcome) in zip(experiments, Experiment.runAll(experiments)) {
             switch outcome {
             case .success(let result):
-                let calibration = result.targets.filter { $0.kind == .calibration }
-                let validation = result.targets.filter { $0.kind == .validation }
-                for (kind, targets) in [(ExperimentTarget.Kind.calibration, calibration), (.validation, validation)] {
-                    totals[kind, default: (0, 0)].pass += targets.filter(\.pass).count
-                    totals[kind, default: (0, 0)].count += targets.count
+                let byKind = kinds.map { kind in result.targets.filter { $0.kind == kind } }
+                for index in kinds.indices {
+                    passing[index] += byKind[index].filter(\.pass).count
+                    counts[index] += byKind[index].count
                 }
-                table.add(experiment.name, cell(calibration), cell(validation))
+                table.add([experiment.name] + byKind.map { cell($0.filter(\.pass).count, $0.count) })
             case .failure(let error):
                 table.add(experiment.name, "did not run", "did not run")
                 errors.append("\(experiment.name): \(error)")
             }
         }
-        func total(_ kind: ExperimentTarget.Kind) -> String {
-            let (pass, count) = totals[kind] ?? (0, 0)
-            return "\(pass) / \(count)"
-        }
-        table.add("total (\(experiments.count) experiments)", total(.calibration), total(.validation))
+        table.add(["total (\(experiments.count) experiments)"] + kinds.indices.map { "\(passing[$0]) / \(counts[$0])" })
         var text = table.rendered()
         for error in errors { text += "error: \(error)\n" }
         text += "\nEach: wean experiment NAME. Validation targets were not used to choose any parameter.\n"

@@ -235,7 +235,7 @@ struct CalibrationReport {
         for item in fixed { html += row([item.file, item.name, significant(item.value), item.note]) }
         html += "</table>\n<h2>Model against data at the fitted values</h2>\n"
         for (experiment, outcome) in calibration.results(fit.values) {
-            guard case .success(let result)? = outcome else {
+            guard case .success(let result) = outcome else {
                 html += "<p>\(escape(experiment.name)): did not run.</p>\n"
                 continue
             }
