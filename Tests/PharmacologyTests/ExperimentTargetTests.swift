@@ -38,6 +38,10 @@ import Testing
             "an antagonist lifts the restraint on the syndrome with the agonist and uncovers the acute counter-adaptation too, so the challenge reveals both at once, while spontaneous abstinence in the first day expresses about a fifth of that (0.21)",
         "psychopharmacology1990-rat-osmotic-pump/ed50-more-than-4-fold":
             "receptor tolerance linear in Ce/EC50 and the glial share make the shift with the pump in place 9.7-fold after 27 days, past the 4-8 that 'more than 4-fold' was read as",
+        "bhargava1977-rat-multiple-injections/injections-4-fold-tolerance":
+            "receptor tolerance linear in Ce/EC50: injections rising to 200 mg/kg hold Ce above ten times the EC50 for hours, the EC50 is 21-fold 12 h after the last and the ED50, with the test doses' own acute tolerance and the hyperalgesic baseline, 69-fold against 4",
+        "bhargava1977-rat-multiple-injections/pellets-comparable-tolerance":
+            "the same linearity: two pellets for 3 days give a fifth of the injections' shift (0.22) where the study saw them comparable",
         "pharmacology1992-rat-pellet-tolerance-loss/recovered-by-day-4":
             "the glial share, whose slow offset is fitted to Cox 1975's 13-day half-time, keeps a test dose at 0.31 of its naive effect 4 days after the pellets' removal",
         "lifesci2017-mouse-regimens/injections-24h":

@@ -24,6 +24,7 @@ public enum ExperimentCatalogue {
         .singleDoseToleranceCourse,
         .abbott1982EscalationTolerance,
         .psychopharmacology1990RatOsmoticPump,
+        .bhargava1977RatMultipleInjections,
         .cox1975ToleranceOffset,
         .pharmacology1992RatPelletToleranceLoss,
         .way1969MousePellet,
