@@ -21,7 +21,9 @@ extension Experiment {
     /// animals using preemptive PEA joined to a co…" (the stored copy ends there): the PEA arm
     /// seems to have had its own morphine schedule, which was not read; both arms here take the
     /// controls' escalation [unverified], so the PEA arm may carry more tolerance into its recovery
-    /// than the study's rats did.
+    /// than the study's rats did. The abstract's order suggests, too, that both recoveries (4 and
+    /// 31 days) followed its first protocol, morphine 10 mg/kg s.c. daily, rather than the
+    /// escalation it reports next; that protocol's length was not read, so the escalation is kept.
     static let dicesaremannelli2018ToleranceRecovery = Experiment(
         name: "dicesaremannelli2018-tolerance-recovery",
         description: "rat morphine s.c. escalated 5 to 100 mg/kg over 17 days, with or without PEA: days to recover from tolerance",
