@@ -37,11 +37,9 @@ extension Experiment {
         }
         let injected = try shift(injections, at: injectionTestHours)
         let implanted = try shift(pellets, at: pelletTestHours)
-        let antagonistLevel = 100.0
+        let weight = Species.rat.defaultWeightKilograms
         func precipitated(_ regimen: [Administration], at hours: Double) throws(PharmacologyError) -> Double {
-            let times = gridHours(from: hours, to: hours + 1, step: 1.0 / 12)
-            let design = DosingDesign(regimen + [.treatmentBolus(.naloxone, level: antagonistLevel, atHours: hours)])
-            return try PKSimulation.run(model, design: design, outputTimes: times).readout(.withdrawal)!.max()!
+            try MechanismSupport.antagonistChallenge(model, regimen, level: 100, atHours: hours, weightKilograms: weight)
         }
         let injectedDependence = try precipitated(injections, at: injectionTestHours)
         let implantedDependence = try precipitated(pellets, at: pelletTestHours)

@@ -120,8 +120,8 @@ extension Experiment {
         let pain = run.readout(.pain)!, hyperalgesia = run.readout(.oih)!
         let during = times.indices.filter { times[$0] > 0 && times[$0] <= stop }
         let relief = 1 - during.map { pain[$0] }.min()! / pain[0]
-        func index(_ hours: Double) -> Int { times.indices.min { abs(times[$0] - hours) < abs(times[$1] - hours) }! }
-        let growth = hyperalgesia[index(stop + 4)] / hyperalgesia[index(stop + 1)]
+        func at(_ hours: Double) -> Double { hyperalgesia[times.firstIndex { $0 >= hours - 1e-9 }!] }
+        let growth = at(stop + 4) / at(stop + 1)
         let targets = [
             ExperimentTarget(id: "relief-70-percent-at-3.1-ng-ml", kind: .validation,
                              description: "largest pain relief during the infusion at 3.1 ng/mL (titrated to 70 %)",

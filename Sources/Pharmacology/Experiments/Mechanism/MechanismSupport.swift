@@ -124,6 +124,16 @@ enum MechanismSupport {
         return (values[peak] - values[0], (times[peak] - hours) * 60)
     }
 
+    /// The largest withdrawal within 1 h of an antagonist bolus of `level` (its concentration over
+    /// its K_i at the receptors) at `hours`, in a subject given `regimen`, read every minute: how
+    /// the rodent studies' naloxone challenges measure dependence.
+    static func antagonistChallenge(_ model: OpioidModel, _ regimen: [Administration], level: Double, atHours hours: Double,
+                                    weightKilograms weight: Double) throws(PharmacologyError) -> Double {
+        let times = gridHours(from: hours, to: hours + 1, step: 1.0 / 60)
+        let design = DosingDesign(regimen + [.treatmentBolus(.naloxone, level: level, atHours: hours)], weightKilograms: weight)
+        return try PKSimulation.run(model, design: design, outputTimes: times).readout(.withdrawal)!.max()!
+    }
+
     /// The arithmetic mean of a non-empty series.
     static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
 

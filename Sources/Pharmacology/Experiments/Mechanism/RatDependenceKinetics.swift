@@ -30,11 +30,8 @@ extension Experiment {
         let antagonistLevel = 100.0
         func pellet(removedAt hours: Double?) -> Administration { .pellet(DoseAmount(75, .mg), atHours: 0, removeHours: hours) }
         let weight = Species.rat.defaultWeightKilograms
-        /// The largest withdrawal within 1 h of an antagonist challenge at `hours`.
         func challenged(at hours: Double) throws(PharmacologyError) -> Double {
-            let times = gridHours(from: hours, to: hours + 1, step: 1.0 / 60)
-            let design = DosingDesign([pellet(removedAt: nil), .treatmentBolus(.naloxone, level: antagonistLevel, atHours: hours)], weightKilograms: weight)
-            return try PKSimulation.run(model, design: design, outputTimes: times).readout(.withdrawal)!.max()!
+            try MechanismSupport.antagonistChallenge(model, [pellet(removedAt: nil)], level: antagonistLevel, atHours: hours, weightKilograms: weight)
         }
         let challengeHours = [3.0, 6, 12, 24, 48, 72, 96]
         var intensity: [Double] = []
